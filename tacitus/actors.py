@@ -1,0 +1,642 @@
+"""Actor stage: find actor mentions in parsed sentences and resolve them against the knowledge base.
+
+A mention is a chunk like "Iran's acting foreign minister", "Qatari Emir Sheikh Tamim bin Hamad Al Thani",
+"his Omani and Qatari counterparts" (two mentions), "Tehran" or "the Zionist regime". Resolution fills
+country, organisation, agent, person and role, using the knowledge base at the article's date and what
+the same article said earlier (in-document coreference of names, titles and pronouns).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .kb import ActorKB, Person
+from .records import ActorRef
+
+DETERMINERS = {"the", "his", "her", "its", "their", "a", "an", "our"}
+PRE_MODIFIERS = {"acting", "caretaker", "interim", "former", "top", "chief", "senior", "new", "then", "late",
+                 "martyred", "outgoing", "incoming", "visiting", "deputy", "de", "facto", "powerful", "veteran"}
+ACTING = {"acting", "caretaker", "interim"}
+FORMER = {"former", "late", "martyred", "ex", "outgoing"}
+HONORIFICS = {"sheikh", "shaikh", "sheikha", "sayyid", "sayed", "sayyed", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+              "dr", "dr.", "prince", "princess", "excellency", "majesty", "highness", "hh", "general", "gen",
+              "gen.", "ayatollah", "hojatoleslam", "sir", "dame", "lord", "madam", "emir", "king", "queen"}
+NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "ul", "abu", "abd", "de", "da", "van", "von", "der", "la",
+                  "le", "du", "di", "dos", "das"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "ramadan", "eid", "islamic", "muslim", "muslims", "arab", "arabs", "western", "the",
+             "during", "in", "on", "after", "before", "meanwhile", "however", "elsewhere"}
+GENERIC_PLURAL_HEADS = {"counterparts", "leaders", "countries", "nations", "states", "officials", "governments"}
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """One actor mention in a sentence, resolved as far as the text and the knowledge base allow."""
+
+    start: int
+    end: int
+    text: str
+    head: int
+    country: str | None = None
+    org: str | None = None
+    agent: str | None = None
+    name: str | None = None
+    person: str | None = None
+    roles: tuple[str, ...] = ()
+    offices: tuple[str, ...] = ()
+    acting: bool = False
+    former: bool = False
+    counterpart: bool = False
+    plural: bool = False
+    pronoun: bool = False
+    modifier: bool = False  # an adjective inside a noun phrase ("Israeli strikes"): a target, never a source
+    group: int = 0  # mentions from one coordinated chunk ("his Omani and Qatari counterparts") share it
+    kb_person: Person | None = None
+    reason: str | None = None  # why something stayed unresolved
+
+    @property
+    def entity(self) -> str | None:
+        return self.country or self.org
+
+    @property
+    def role(self) -> str | None:
+        return " and ".join(self.roles) if self.roles else None
+
+    def to_ref(self, kb: ActorKB) -> ActorRef:
+        return ActorRef(text=self.text, country=self.country, org=self.org, agent=self.agent, person=self.person,
+                        role=self.role, code=actor_code(kb, self.country, self.org, self.agent))
+
+
+def actor_code(kb: ActorKB, country: str | None, org: str | None, agent: str | None) -> str | None:
+    """CAMEO-style actor code: IRNGOV, PSEREB, IGOMEAOIC."""
+    if org and org in kb.orgs:
+        entry = kb.orgs[org]
+        if entry.kind == "igo":
+            return entry.cameo or f"IGO{org}"
+        return entry.cameo or f"{entry.country}{entry.agent}"
+    if country:
+        return country + (agent or "")
+    return None
+
+
+def normalize_name(text: str) -> list[str]:
+    """Lower-case, accent-free name tokens without honorifics: "Sheikh Tamim bin Hamad" -> [tamim, bin, hamad]."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    toks = [t for t in re.split(r"[\s\-‐’'`.,]+", text) if t]
+    return [t for t in toks if t not in HONORIFICS]
+
+
+def _core(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if t not in NAME_PARTICLES and len(t) > 1]
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str
+    key: str
+
+
+class NameIndex:
+    """Fuzzy lookup of knowledge-base persons by any of their spellings (rapidfuzz, thresholds below)."""
+
+    EXACT = 100
+    FUZZY_CUTOFF = 88  # fuzz.ratio on normalised full names; 88 admits one or two typos in a 15-letter name
+
+    def __init__(self, persons: list[Person]) -> None:
+        self._by_key: dict[str, list[Person]] = {}
+        for p in persons:
+            for alias in (p.name, *p.aliases):
+                key = " ".join(normalize_name(alias))
+                if key:
+                    self._by_key.setdefault(key, [])
+                    if p not in self._by_key[key]:
+                        self._by_key[key].append(p)
+        self._keys = list(self._by_key)
+        self._core_keys = {k: set(_core(k.split())) for k in self._keys}
+
+    def candidates(self, name: str) -> list[tuple[Person, float, str]]:
+        """Persons this name may denote, each with a score 0-100 and the spelling it matched."""
+        toks = normalize_name(name)
+        key = " ".join(toks)
+        if not key:
+            return []
+        if key in self._by_key:
+            return [(p, 100.0, key) for p in self._by_key[key]]
+        out: list[tuple[Person, float, str]] = []
+        core = set(_core(toks))
+        if len(core) >= 2:  # all distinctive parts of the name inside a longer spelling of one person, or back
+            for k, kcore in self._core_keys.items():
+                if core <= kcore or (len(kcore) >= 3 and kcore <= core):
+                    out += [(p, 95.0 if core <= kcore else 90.0, k) for p in self._by_key[k]]
+        if not out and len(key) >= 6:
+            for k, score, _ in process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=self.FUZZY_CUTOFF,
+                                               limit=5):
+                out += [(p, float(score), k) for p in self._by_key[k]]
+        return out
+
+
+class ActorMatcher:
+    """Gazetteer matcher over spaCy docs, built once per (pipeline, knowledge base)."""
+
+    def __init__(self, nlp: Language, kb: ActorKB) -> None:
+        self.kb = kb
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._labels: dict[str, tuple[str, str]] = {}
+        phrases: dict[tuple[str, str], set[str]] = {}
+
+        def add(kind: str, key: str, text: str) -> None:
+            if text.strip():
+                phrases.setdefault((kind, key), set()).add(text.strip())
+
+        for c in kb.countries.values():
+            for n in c.names:
+                add("CNAME", c.iso3, n)
+            for a in c.adjectives:
+                add("CADJ", c.iso3, a)
+            for m in c.metonyms:
+                add("METO", c.iso3, m)
+        for o in kb.orgs.values():
+            for n in o.names:
+                add("ORG", o.code, n)
+        for t in kb.titles:
+            for w in t.words:
+                add("TITLE", t.role, w)
+        for a in kb.agents:
+            for w in a.words:
+                add("AGENT", a.agent, w)
+        for i, p in enumerate(kb.persons):
+            for n in (p.name, *p.aliases):
+                add("PERSON", str(i), n)
+        for (kind, key), texts in phrases.items():
+            label = f"{kind}:{key}"
+            self._labels[label] = (kind, key)
+            upper = [t for t in texts if t.isupper() and len(t) <= 6]
+            rest = [t for t in texts if t not in upper]
+            if upper:
+                self._orth.add(label, [nlp.make_doc(t) for t in upper])
+            if rest:
+                self._lower.add(label, [nlp.make_doc(t) for t in rest])
+        self.names = NameIndex(kb.persons)
+
+    def hits(self, doc: Doc) -> dict[int, _Hit]:
+        """Longest non-overlapping gazetteer hits, keyed by start token."""
+        raw: list[_Hit] = []
+        for matcher in (self._lower, self._orth):
+            for match_id, start, end in matcher(doc):
+                kind, key = self._labels[doc.vocab.strings[match_id]]
+                first = doc[start].text
+                if kind in ("CNAME", "CADJ", "METO", "ORG", "PERSON") and first[:1].isalpha() \
+                        and not first[:1].isupper() and first.lower() != "the":
+                    continue  # "turkey" the bird, "china" the porcelain: proper names are capitalised
+                raw.append(_Hit(start, end, kind, key))
+        priority = {"PERSON": 0, "ORG": 1, "METO": 2, "TITLE": 3, "CNAME": 4, "CADJ": 5, "AGENT": 6}
+        raw.sort(key=lambda h: (-(h.end - h.start), priority[h.kind], h.start))
+        taken: set[int] = set()
+        out: dict[int, _Hit] = {}
+        for h in raw:
+            if any(i in taken for i in range(h.start, h.end)):
+                continue
+            taken.update(range(h.start, h.end))
+            out[h.start] = h
+        return out
+
+
+_STATE_KINDS = ("CADJ", "CNAME", "METO", "ORG")
+
+
+def find_mentions(sent: Span, hits: dict[int, _Hit], group_seed: int = 0) -> list[ActorMention]:
+    """Chunk one sentence into actor mentions (unresolved beyond what the gazetteer says)."""
+    doc = sent.doc
+    out: list[ActorMention] = []
+    i = sent.start
+    group = group_seed
+    while i < sent.end:
+        group += 1
+        ms, j = _chunk_at(doc, i, sent.end, hits, group)
+        if ms:
+            out.extend(ms)
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return _link_coordination(doc, _merge_appositions(doc, out))
+
+
+def _merge_appositions(doc: Doc, ms: list[ActorMention]) -> list[ActorMention]:
+    """"Ziyad al-Nakhalah, the secretary-general of Islamic Jihad" and "The Emir of Qatar, Sheikh Tamim": one actor."""
+    out: list[ActorMention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev is not None and m.start == prev.end + 1 and doc[prev.end].text == "," and not m.modifier \
+                and not prev.modifier and not prev.pronoun and not m.pronoun:
+            named, titled = (prev, m) if prev.name and not prev.roles else (m, prev)
+            if named.name and not named.roles and not titled.name and (titled.roles or titled.entity) \
+                    and not titled.plural and not titled.counterpart:
+                named.roles = named.roles or titled.roles
+                named.country = named.country or titled.country
+                named.org = named.org or titled.org
+                named.agent = named.agent or titled.agent
+                named.start, named.end = min(prev.start, m.start), max(prev.end, m.end)
+                named.text = doc[named.start:named.end].text
+                named.head = prev.head
+                out[-1] = named
+                continue
+        out.append(m)
+    return out
+
+
+def _link_coordination(doc: Doc, ms: list[ActorMention]) -> list[ActorMention]:
+    """Mentions joined by "and" ("President Rouhani and Qatari Emir Tamim") share a group: they act together."""
+    for a, b in zip(ms, ms[1:]):
+        if a.modifier or b.modifier or a.pronoun or b.pronoun:
+            continue
+        if b.start == a.end + 1 and doc[a.end].lower_ in ("and", "&"):
+            old = b.group
+            for x in ms:
+                if x.group == old:
+                    x.group = a.group
+    return ms
+
+
+def _is_possessive(tok: Token) -> bool:
+    return tok.text in ("'s", "’s", "'", "’") and tok.tag_ == "POS" or tok.text in ("'s", "’s")
+
+
+def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int) -> tuple[list[ActorMention], int]:
+    start = i
+    j = i
+    if doc[j].lower_ in DETERMINERS and j + 1 < end:
+        j += 1
+    pre: list[str] = []
+    mods: list[_Hit] = []
+    possessive_pronoun = doc[start].lower_ in {"his", "her", "their", "its"}
+    titles: list[_Hit] = []
+    agent_hit: _Hit | None = None
+    counterpart = False
+    plural = False
+    while j < end:
+        tok = doc[j]
+        h = hits.get(j)
+        nxt = hits.get(j + 1)
+        chief_adj = tok.lower_ in ("chief", "top") and ((nxt and nxt.kind == "CADJ") or doc[j + 1].lower_ == "diplomat"
+                                                         if j + 1 < end else False)
+        if tok.lower_ in PRE_MODIFIERS and (not (h and h.kind == "TITLE") or chief_adj):
+            pre.append(tok.lower_)
+            j += 1
+            continue
+        if h and h.kind in _STATE_KINDS and not titles:
+            mods.append(h)
+            j = h.end
+            if j < end and _is_possessive(doc[j]):
+                j += 1
+            if j + 1 < end and doc[j].lower_ in ("and", "&", ",") and hits.get(j + 1) \
+                    and hits[j + 1].kind in ("CADJ",) and mods[-1].kind == "CADJ":
+                j += 1
+            continue
+        break
+    while j < end:
+        h = hits.get(j)
+        if h and h.kind == "TITLE":
+            titles.append(h)
+            j = h.end
+            if j + 1 < end and doc[j].lower_ in ("and", "&") and hits.get(j + 1) and hits[j + 1].kind == "TITLE":
+                j += 1
+            continue
+        break
+    if not titles and j < end and doc[j].lower_ in ("diplomat",) and ({"top", "chief", "senior"} & set(pre)):
+        titles.append(_Hit(j, j + 1, "TITLE", "Foreign Minister"))
+        j += 1
+    if j < end and doc[j].lower_ in ("counterpart", "counterparts"):
+        counterpart = True
+        plural = doc[j].lower_ == "counterparts"
+        j += 1
+    if not titles and not counterpart and j < end and hits.get(j) and hits[j].kind == "AGENT":
+        agent_hit = hits[j]
+        plural = doc[agent_hit.end - 1].tag_ in ("NNS", "NNPS")
+        j = agent_hit.end
+    if (titles or agent_hit) and j + 1 < end and doc[j].lower_ == "of":
+        k = j + 1
+        if doc[k].lower_ == "the" and k + 1 < end:
+            k += 1
+        h = hits.get(k)
+        if h and h.kind in ("CNAME", "ORG", "METO"):
+            mods.append(h)
+            j = h.end
+            if j + 2 < end and doc[j].text == "(" and doc[j + 2].text == ")":
+                j += 3
+    # a name: a known spelling, or a run of capitalised words after a title or honorific
+    k = j
+    while k < end and (doc[k].lower_ in HONORIFICS or doc[k].lower_ in ("his", "her") and k + 1 < end
+                       and doc[k + 1].lower_ in ("excellency", "majesty", "highness")):
+        if doc[k].lower_ in ("emir", "king", "queen") and hits.get(k) and hits[k].kind == "TITLE" and not titles:
+            break
+        k += 1
+    honorific = k > j
+    name_start = k
+    name_end = _name_run(doc, k, end, hits)
+    name_hit = hits.get(name_start) if name_start < end else None
+    if name_hit and name_hit.kind == "PERSON":
+        name_end = max(name_end, name_hit.end)
+    has_name = name_end > name_start and (titles or honorific or counterpart is False and (
+        (name_hit and name_hit.kind == "PERSON") or _ner_person(doc, name_start, name_end)))
+    if has_name:
+        j = name_end
+    elif honorific:
+        j = name_start
+    if not (mods or titles or agent_hit or counterpart or has_name):
+        if doc[start].lower_ in PRONOUNS_PERSON and doc[start].tag_ in ("PRP", "PRP$"):
+            m = ActorMention(start, start + 1, doc[start].text, start, pronoun=True, group=group)
+            return [m], start + 1
+        return [], i
+    if mods and not (titles or agent_hit or counterpart or has_name):
+        # bare state/org words: "Iran", "Tehran", "the OIC", "Palestinians"; a bare adjective ("Iranian oil")
+        # is not an actor unless it is a plural demonym
+        out = []
+        for h in mods:
+            tok = doc[h.end - 1]
+            adjective = h.kind == "CADJ" and tok.tag_ not in ("NNS", "NNPS") and not tok.text.endswith("s")
+            m = _mention_from_mods(doc, h.start if len(mods) > 1 or adjective else start, h.end, [h], group)
+            m.plural = h.kind == "CADJ" and not adjective
+            m.modifier = adjective
+            out.append(m)
+        if not out:
+            return [], i
+        return out, j
+    # one mention per coordinated state modifier ("his Omani and Qatari counterparts")
+    cadj_mods = [h for h in mods if h.kind == "CADJ"]
+    split = len(cadj_mods) > 1 and len(mods) == len(cadj_mods)
+    groups = [[h] for h in mods] if split else [mods]
+    out = []
+    for ms in groups:
+        m = _mention_from_mods(doc, start, j, ms, group)
+        m.head = doc[start:j].root.i
+        m.counterpart = counterpart
+        m.plural = plural and not split
+        m.acting = bool(ACTING & set(pre))
+        m.former = bool(FORMER & set(pre))
+        if titles:
+            m.roles = tuple(dict.fromkeys(t.key for t in titles))
+        if agent_hit:
+            m.agent = agent_hit.key
+        if has_name:
+            m.name = doc[name_start:name_end].text
+        if possessive_pronoun and counterpart:
+            m.reason = "counterpart of the possessor"
+        out.append(m)
+    return out, j
+
+
+def _mention_from_mods(doc: Doc, start: int, end: int, mods: list[_Hit], group: int) -> ActorMention:
+    span = doc[start:end]
+    m = ActorMention(start, end, span.text, span.root.i, group=group)
+    for h in mods:
+        if h.kind == "ORG":
+            m.org = m.org or h.key
+        elif m.country is None:
+            m.country = h.key
+            if h.kind == "METO":
+                m.agent = "GOV"
+    return m
+
+
+def _ner_person(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[t].ent_type_ == "PERSON" for t in range(start, end))
+
+
+def _name_run(doc: Doc, k: int, end: int, hits: dict[int, _Hit]) -> int:
+    """End of a run of capitalised name tokens starting at k ("Sayyid Badr Albusaidi", "bin Hamad Al Thani")."""
+    j = k
+    while j < end:
+        tok = doc[j]
+        h = hits.get(j)
+        if h and h.kind in ("TITLE", "CNAME", "CADJ", "METO", "ORG", "AGENT") and j > k:
+            break
+        if h and h.kind in ("TITLE", "CNAME", "CADJ", "ORG", "AGENT") and j == k:
+            break
+        low = tok.lower_
+        if tok.text[:1].isupper() and tok.is_alpha and low not in NOT_NAMES and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X"):
+            j += 1
+        elif low in NAME_PARTICLES and j + 1 < end and doc[j + 1].text[:1].isupper():
+            j += 1
+        elif low in NAME_PARTICLES and j + 2 < end and doc[j + 1].text in ("-", "‐") \
+                and doc[j + 2].text[:1].isupper():
+            j += 2
+        elif tok.text in ("-", "‐") and j > k and j + 1 < end and doc[j + 1].text[:1].isupper() and not tok.whitespace_:
+            j += 1
+        elif tok.text.startswith(("al-", "Al-", "el-")) and len(tok.text) > 3:
+            j += 1
+        else:
+            break
+    return j
+
+
+@dataclass(slots=True)
+class _Cluster:
+    name: str
+    tokens: list[str]
+    person: str
+    kb_person: Person | None
+    country: str | None
+    org: str | None
+    agent: str | None
+    roles: tuple[str, ...]
+    offices: tuple[str, ...]
+    last_seen: int
+
+
+@dataclass(slots=True)
+class DocumentActors:
+    """In-document memory for resolution: who has been named, with which titles, in reading order."""
+
+    kb: ActorKB
+    names: NameIndex
+    day: dt.date | None
+    clusters: list[_Cluster] = field(default_factory=list)
+    last_subject: ActorMention | None = None
+    counter: int = 0
+
+    def resolve(self, m: ActorMention) -> bool:
+        """Fill `m` from the knowledge base and what this document said before; False: not an actor."""
+        self.counter += 1
+        if m.pronoun or m.modifier:
+            return True
+        offices = tuple(self.kb.role_office.get(r, "") for r in m.roles)
+        m.offices = offices
+        if m.roles and m.agent is None:
+            m.agent = next((self.kb.role_agent[r] for r in m.roles if self.kb.role_agent.get(r)), None)
+        if m.org and m.country is None and m.org in self.kb.orgs and self.kb.orgs[m.org].kind == "nonstate":
+            org = self.kb.orgs[m.org]
+            m.country = org.country
+            if m.agent in (None, "IGO") or m.roles:
+                m.agent = org.agent
+        elif m.org and m.org in self.kb.orgs and self.kb.orgs[m.org].kind == "igo":
+            m.agent = "IGO"
+        if m.name:
+            return self._resolve_name(m)
+        if m.roles and not m.counterpart and not m.plural:
+            self._resolve_title(m)
+        return True
+
+    def _resolve_name(self, m: ActorMention) -> bool:
+        assert m.name is not None
+        toks = normalize_name(m.name)
+        cluster = self._match_cluster(toks, m)
+        kb_person = cluster.kb_person if cluster else self._kb_lookup(m)
+        if cluster is None and kb_person is None and not (m.roles or m.entity) and len(_core(toks)) < 2:
+            return False  # a lone capitalised word ("Fitr") that no title or dictionary makes a person
+        if cluster is None and kb_person is not None:
+            cluster = next((c for c in self.clusters if c.kb_person is kb_person), None)
+        if kb_person is not None:
+            self._apply_person(m, kb_person)
+        if cluster is not None:
+            m.person = cluster.person
+            m.country = m.country or cluster.country
+            m.org = m.org or cluster.org
+            m.agent = m.agent or cluster.agent
+            if not m.roles:
+                m.roles, m.offices = cluster.roles, cluster.offices
+            cluster.roles = cluster.roles or m.roles
+            cluster.offices = cluster.offices or m.offices
+            cluster.country = cluster.country or m.country
+            cluster.org = cluster.org or m.org
+            cluster.agent = cluster.agent or m.agent
+            if len(toks) > len(cluster.tokens) and kb_person is None:
+                cluster.tokens, cluster.person = toks, _clean_name(m.name)
+                m.person = cluster.person
+            cluster.last_seen = self.counter
+            return True
+        m.person = kb_person.name if kb_person else _clean_name(m.name)
+        if m.country is None and m.org is None:
+            m.reason = "person not in the knowledge base and no title naming a country"
+        self.clusters.append(_Cluster(m.name, toks, m.person, kb_person, m.country, m.org, m.agent, m.roles,
+                                      m.offices, self.counter))
+        return True
+
+    def _apply_person(self, m: ActorMention, p: Person) -> None:
+        m.kb_person = p
+        m.person = p.name
+        m.country = m.country or p.country
+        m.org = m.org or p.org
+        m.agent = m.agent or p.agent
+        if not m.roles:
+            held = p.roles_on(self.day) if self.day else []
+            if held:
+                m.roles = tuple(dict.fromkeys(r.role for r in held))
+                m.offices = tuple(self.kb.role_office.get(r, "") for r in m.roles)
+                m.acting = any(r.acting for r in held)
+        if m.org and m.org in self.kb.orgs and self.kb.orgs[m.org].kind == "nonstate":
+            m.country = m.country or self.kb.orgs[m.org].country
+
+    def _kb_lookup(self, m: ActorMention) -> Person | None:
+        cands = self.names.candidates(m.name or "")
+        if not cands:
+            return None
+        if m.country or m.org:  # a title in the text must agree with the knowledge base
+            cands = [c for c in cands if (m.country and c[0].country == m.country) or (m.org and c[0].org == m.org)]
+        if not cands:
+            return None
+        best = max(cands, key=lambda c: (c[1], bool(c[0].roles_on(self.day)) if self.day else 0))
+        rivals = [c for c in cands if c[0] is not best[0] and c[1] == best[1]]
+        if rivals and self.day:
+            active = [c for c in [best, *rivals] if c[0].roles_on(self.day)]
+            if len(active) == 1:
+                return active[0][0]
+            return None
+        return best[0] if not rivals else None
+
+    def _match_cluster(self, toks: list[str], m: ActorMention) -> _Cluster | None:
+        core = _core(toks)
+        if not core:
+            return None
+        best: _Cluster | None = None
+        for c in self.clusters:
+            if (m.country and c.country and m.country != c.country) or (m.org and c.org and m.org != c.org):
+                continue
+            ccore = _core(c.tokens)
+            if set(core) <= set(ccore) or set(ccore) <= set(core) and len(ccore) >= 2:
+                ok = True
+            else:
+                ok = all(any(fuzz.ratio(t, u) >= 85 for u in ccore) for t in core if len(t) >= 4) \
+                    and any(len(t) >= 4 for t in core)
+            if ok and (best is None or c.last_seen > best.last_seen):
+                best = c
+        return best
+
+    def _resolve_title(self, m: ActorMention) -> None:
+        """"The Qatari premier", "Iran's acting foreign minister": this document's holder, else the KB's."""
+        for c in sorted(self.clusters, key=lambda c: -c.last_seen):
+            if c.offices and set(m.offices) & set(c.offices) and (
+                    (m.country and c.country == m.country) or (m.org and c.org == m.org)):
+                m.person = c.person
+                m.kb_person = c.kb_person
+                m.agent = m.agent or c.agent
+                c.last_seen = self.counter
+                return
+        if not (m.country or m.org):
+            m.reason = "title without a country or organisation"
+            return
+        if self.day is None:
+            m.reason = "no publication date to find who held the office"
+            return
+        if m.former:
+            m.reason = "former office holder: date unknown"
+            return
+        holders = self.office_holders(m.offices, m.country, m.org)
+        if m.acting:
+            holders = [h for h in holders if h[1].acting] or holders
+        persons = list(dict.fromkeys(p for p, _ in holders))
+        if len(persons) == 1:
+            self._apply_person(m, persons[0])
+            self.clusters.append(_Cluster(persons[0].name, normalize_name(persons[0].name), persons[0].name,
+                                          persons[0], m.country, m.org, m.agent, m.roles, m.offices, self.counter))
+        elif not persons:
+            m.reason = "no known holder of this office on the article's date"
+        else:
+            m.reason = "several holders of this office on the article's date"
+
+    def office_holders(self, offices: tuple[str, ...], country: str | None, org: str | None):  # type: ignore[no-untyped-def]
+        out = []
+        for office in offices:
+            wanted = ("supreme_leader", "head_of_state", "group_leader", "org_head") if office == "leader" else (office,)
+            for o in wanted:
+                found = self.kb.office_holders(o, self.day, country=country, org=org)
+                if found:
+                    out += found
+                    break
+        return out
+
+    def resolve_counterpart(self, m: ActorMention, other: ActorMention) -> None:
+        """"His Turkish counterpart": the holder of `other`'s office in the mention's country."""
+        if not other.offices:
+            m.reason = "counterpart of an actor whose office is unknown"
+            return
+        m.roles = other.roles
+        m.offices = other.offices
+        m.agent = m.agent or other.agent
+        self._resolve_title(m)
+        if m.person:
+            m.reason = None
+
+    def note_subject(self, m: ActorMention) -> None:
+        if m.person and not m.plural:
+            self.last_subject = m
+
+
+def _clean_name(name: str) -> str:
+    toks = name.split()
+    while toks and toks[0].lower().strip(".") in HONORIFICS:
+        toks = toks[1:]
+    return " ".join(toks) or name

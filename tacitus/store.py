@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
     context VARCHAR[], cameo VARCHAR, status VARCHAR NOT NULL, date DATE, date_precision VARCHAR,
-    symmetric BOOLEAN NOT NULL, sentence VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    "symmetric" BOOLEAN NOT NULL, sentence VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
     evidence INTEGER[][] NOT NULL, confidence DOUBLE NOT NULL, rule VARCHAR NOT NULL, coder VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS actors (
@@ -43,7 +43,7 @@ SELECT e.event_id, e.doc_id, e.type, e.mode, e.context, e.cameo, e.status, e.dat
        s.person AS source_person, s.role AS source_role, s.code AS source_code,
        t.text AS target_text, t.country AS target_country, t.org AS target_org, t.agent AS target_agent,
        t.person AS target_person, t.role AS target_role, t.code AS target_code,
-       e.symmetric, e.sentence, e.span_start, e.span_end, e.evidence, e.confidence, e.rule, e.coder
+       e."symmetric", e.sentence, e.span_start, e.span_end, e.evidence, e.confidence, e.rule, e.coder
 FROM events e
 JOIN actors s ON s.event_id = e.event_id AND s.side = 'source'
 LEFT JOIN actors t ON t.event_id = e.event_id AND t.side = 'target';

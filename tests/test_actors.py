@@ -1,0 +1,78 @@
+"""Actor resolution on sentences written for these tests (not taken from any article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tacitus.pipeline import Coder
+from tacitus.records import EventRecord
+
+pytestmark = pytest.mark.slow
+
+
+def events(coder: Coder, text: str, day: dt.date) -> list[EventRecord]:
+    return coder.code_text(text, day).events
+
+
+def one(coder: Coder, text: str, day: dt.date, etype: str = "CONSULT") -> EventRecord:
+    evs = [e for e in events(coder, text, day) if e.type == etype]
+    assert len(evs) == 1, [e.to_dict() for e in evs]
+    return evs[0]
+
+
+def test_title_and_unknown_name_keep_name_role_and_country(coder: Coder) -> None:
+    e = one(coder, "Kenyan Foreign Minister Wanjiru Otieno-Baraka spoke by phone with Ghanaian Foreign Minister "
+                   "Kofi Mensah-Appiah on Friday about the Sahel.", dt.date(2023, 3, 12))
+    assert (e.source.country, e.source.person, e.source.role, e.source.agent) == \
+        ("KEN", "Wanjiru Otieno-Baraka", "Foreign Minister", "GOV")
+    assert e.target is not None and (e.target.country, e.target.person) == ("GHA", "Kofi Mensah-Appiah")
+    assert e.source.code == "KENGOV"
+
+
+def test_known_official_resolves_to_canonical_name(coder: Coder) -> None:
+    e = one(coder, "Omani Foreign Minister Sayyid Badr Albusaidi received his Jordanian counterpart in Muscat on "
+                   "Sunday.", dt.date(2022, 2, 14))
+    assert e.source.country == "OMN" and "Busaidi" in (e.source.person or "").replace(" ", "")
+    assert e.target is not None and e.target.country == "JOR" and e.target.role == "Foreign Minister"
+    assert e.target.person and "Safadi" in e.target.person
+
+
+@pytest.mark.parametrize("day,who", [
+    (dt.date(2021, 5, 20), "Rouhani"), (dt.date(2024, 6, 10), "Mokhber"), (dt.date(2025, 3, 1), "Pezeshkian"),
+])
+def test_title_resolves_by_date(coder: Coder, day: dt.date, who: str) -> None:
+    e = one(coder, "The Iranian president held talks with the Iraqi prime minister in Tehran on Monday.", day)
+    assert e.source.country == "IRN" and who in (e.source.person or "")
+
+
+def test_spelling_variants_in_one_article_are_one_person(coder: Coder) -> None:
+    text = ("Iranian Foreign Minister Hossein Amir-Abdollahian spoke by phone with his Omani counterpart on "
+            "Monday. Later, Amir Aalbdollahian discussed Gaza with Qatari Prime Minister Sheikh Mohammed bin "
+            "Abdulrahman Al Thani. Amir Adollahian also called on Muslim states to act.")
+    evs = events(coder, text, dt.date(2023, 10, 10))
+    persons = {e.source.person for e in evs if e.source.country == "IRN"}
+    assert persons == {"Hossein Amir-Abdollahian"}
+
+
+def test_counterpart_is_same_office_in_the_other_country(coder: Coder) -> None:
+    e = one(coder, "Turkish Foreign Minister Hakan Fidan spoke with his Egyptian counterpart by telephone on "
+                   "Tuesday.", dt.date(2024, 1, 10))
+    assert e.target is not None and e.target.country == "EGY" and e.target.role == "Foreign Minister"
+    assert e.target.person and "Shoukry" in e.target.person
+
+
+def test_metonyms_and_groups(coder: Coder) -> None:
+    e = one(coder, "The Kremlin condemned the attack on the embassy, blaming Kyiv.", dt.date(2023, 5, 4), "ACCUSE")
+    assert e.source.country == "RUS" and e.source.agent == "GOV"
+    e = one(coder, "Hamas accused the Zionist regime of violating the truce on Friday.", dt.date(2024, 1, 6), "ACCUSE")
+    assert (e.source.country, e.source.org, e.source.code) == ("PSE", "HAMAS", "PSEREB")
+    assert e.target is not None and e.target.country == "ISR"
+
+
+def test_igo_actor_code(coder: Coder) -> None:
+    e = one(coder, "The Organization of Islamic Cooperation urged the UN Security Council to act at once.",
+            dt.date(2023, 10, 12), "REQUEST")
+    assert e.source.org == "OIC" and e.source.country is None and e.source.code and e.source.code.startswith("IGO")
+    assert e.target is not None and e.target.org == "UNSC"

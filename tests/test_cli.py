@@ -1,0 +1,71 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tacitus.cli import app
+
+runner = CliRunner()
+COMMANDS = ["code", "events", "export", "demo"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_an_example(command: str) -> None:
+    res = runner.invoke(app, [command, "--help"])
+    assert res.exit_code == 0
+    assert "Example: tacitus " + command in " ".join(res.output.split())
+
+
+def test_nothing_readable_is_one_line_and_nonzero(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b"\x00\x01binary")
+    res = runner.invoke(app, ["code", "--input", str(bad), "--db", str(tmp_path / "x.duckdb")])
+    assert res.exit_code == 1
+    lines = [line for line in res.output.splitlines() if line.strip()]
+    assert any(f"{bad}: binary file" in line for line in lines)
+    assert lines[-1].startswith("error: no article could be read")
+    assert "Traceback" not in res.output
+
+
+def test_bad_options_give_one_line(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
+    assert res.exit_code == 1 and "no such database" in res.output and "Traceback" not in res.output
+    res = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb"), "--type", "HUG"])
+    assert res.exit_code == 1 and "unknown type 'HUG'" in res.output
+    res = runner.invoke(app, ["events", "--since", "last tuesday"])
+    assert res.exit_code == 1 and "YYYY-MM-DD" in res.output
+
+
+def test_missing_model_is_named(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": "Iran and Qatar talked by phone."}) + "\n")
+    res = runner.invoke(app, ["code", "--input", str(f), "--no-db", "--model", "no_such_pipeline"])
+    assert res.exit_code == 1 and "spaCy pipeline 'no_such_pipeline' is not installed" in res.output
+
+
+@pytest.mark.slow
+def test_code_query_export_end_to_end(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    f.write_text("\n".join([
+        json.dumps({"id": "one", "published": "2022-03-09", "text":
+                    "Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin discussed the war "
+                    "in Ukraine by telephone on Tuesday, the Turkish presidency said."}),
+        "{broken",
+    ]) + "\n")
+    db, out = tmp_path / "t.duckdb", tmp_path / "events.jsonl"
+    res = runner.invoke(app, ["code", "--input", str(f), "--output", str(out), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    assert f"{f}:2: malformed JSON" in " ".join(res.output.split())
+    events = [json.loads(line) for line in out.read_text().splitlines()]
+    call = [e for e in events if e["type"] == "CONSULT"]
+    assert len(call) == 1 and {call[0]["source"]["country"], call[0]["target"]["country"]} == {"TUR", "RUS"}
+    assert call[0]["date"] == "2022-03-08" and call[0]["mode"] == "phone"
+    res = runner.invoke(app, ["events", "--db", str(db), "--country", "RUS", "--type", "CONSULT", "--json"])
+    assert res.exit_code == 0 and json.loads(res.output.splitlines()[0])["event_id"] == call[0]["event_id"]
+    res = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet", "--output", str(tmp_path / "e.parquet")])
+    assert res.exit_code == 0 and (tmp_path / "e.parquet").stat().st_size > 0
+    # re-coding the same input replaces, never duplicates
+    runner.invoke(app, ["code", "--input", str(f), "--db", str(db)])
+    res = runner.invoke(app, ["events", "--db", str(db), "--json"])
+    assert len(res.output.splitlines()) == len(events)

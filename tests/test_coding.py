@@ -1,0 +1,91 @@
+"""Event semantics on sentences written for these tests: pairing, symmetry, status, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tacitus.pipeline import Coder
+from tacitus.records import EventRecord
+
+pytestmark = pytest.mark.slow
+PUB = dt.date(2022, 11, 16)  # a Wednesday
+
+
+def code(coder: Coder, text: str, day: dt.date = PUB) -> list[EventRecord]:
+    return coder.code_text(text, day).events
+
+
+def consults(evs: list[EventRecord]) -> list[EventRecord]:
+    return [e for e in evs if e.type == "CONSULT"]
+
+
+def dyad(e: EventRecord) -> frozenset:
+    return frozenset({e.source.entity, e.target.entity if e.target else None})
+
+
+def test_separate_calls_are_two_events_and_never_pair_the_counterparts(coder: Coder) -> None:
+    evs = consults(code(coder, "Saudi Foreign Minister Prince Faisal bin Farhan held separate phone calls with "
+                               "his French and German counterparts on Tuesday to discuss Yemen."))
+    assert {dyad(e) for e in evs} == {frozenset({"SAU", "FRA"}), frozenset({"SAU", "DEU"})}
+    assert all(e.mode == "phone" and e.date == dt.date(2022, 11, 15) for e in evs)
+
+
+def test_joint_action_is_one_symmetric_event(coder: Coder) -> None:
+    evs = consults(code(coder, "Egyptian President Abdel Fattah al-Sisi and Jordan's King Abdullah II discussed "
+                               "the Gaza truce by telephone on Monday."))
+    assert len(evs) == 1 and evs[0].symmetric and dyad(evs[0]) == frozenset({"EGY", "JOR"})
+    assert evs[0].mode == "phone" and evs[0].date == dt.date(2022, 11, 14)
+
+
+def test_visit_and_host_direction(coder: Coder) -> None:
+    e = consults(code(coder, "Indian Prime Minister Narendra Modi visited Japan on Monday."))[0]
+    assert (e.source.country, e.target.country if e.target else None, e.mode, e.symmetric) == ("IND", "JPN", "visit", False)
+    e = consults(code(coder, "Chinese President Xi Jinping hosted Brazilian President Luiz Inacio Lula da Silva "
+                             "in Beijing on Friday."))[0]
+    assert (e.source.country, e.target.country if e.target else None, e.mode) == ("CHN", "BRA", "host")
+
+
+def test_denial(coder: Coder) -> None:
+    evs = consults(code(coder, "Oman's foreign ministry denied that its foreign minister had met Israeli officials."))
+    assert evs and all(e.status == "denied" for e in evs)
+    evs = consults(code(coder, "The Egyptian president did not meet the Ethiopian prime minister on Monday."))
+    assert evs and all(e.status == "denied" for e in evs)
+
+
+def test_plan_with_future_date(coder: Coder) -> None:
+    evs = consults(code(coder, "The Qatari emir will visit Ankara next week, his office said."))
+    assert len(evs) == 1 and evs[0].status == "planned" and evs[0].target and evs[0].target.country == "TUR"
+
+
+def test_conditional_is_hypothetical(coder: Coder) -> None:
+    evs = [e for e in code(coder, "If the talks collapse, the European Union would impose new sanctions on Iran.")
+           if e.type == "SANCTION"]
+    assert evs and evs[0].status == "hypothetical" and evs[0].source.org == "EU"
+
+
+def test_recalled_background_is_not_dated_with_publication(coder: Coder) -> None:
+    text = ("Kazakh President Kassym-Jomart Tokayev spoke by telephone with Russian President Vladimir Putin on "
+            "Tuesday. The two leaders last met in Samarkand in September 2022. Tokayev also visited Beijing.")
+    evs = consults(code(coder, text, dt.date(2022, 11, 16)))
+    dates = {e.target.country if e.target else None: (e.date, e.date_precision) for e in evs}
+    assert dates["RUS"] == (dt.date(2022, 11, 15), "day")
+    assert dates.get("CHN", (None, None))[0] is None  # undated recalled visit, not the publication date
+
+
+def test_condemnation_of_an_attack_targets_the_attacker(coder: Coder) -> None:
+    evs = [e for e in code(coder, "Egypt on Sunday condemned the Israeli air strike on Rafah.") if e.type == "ACCUSE"]
+    assert evs and evs[0].source.country == "EGY" and evs[0].target and evs[0].target.country == "ISR"
+    assert evs[0].cameo == "111"
+
+
+def test_passive_agent_is_the_source(coder: Coder) -> None:
+    evs = consults(code(coder, "The Iraqi foreign minister was received by Syrian President Bashar al-Assad in "
+                               "Damascus on Sunday."))
+    assert evs and evs[0].source.country == "SYR" and evs[0].target and evs[0].target.country == "IRQ"
+
+
+def test_no_event_in_non_political_text(coder: Coder) -> None:
+    assert code(coder, "Heavy rain is expected across the region on Thursday, forecasters said. Shares of the "
+                       "carmaker rose 3% after strong quarterly earnings.") == []

@@ -1,0 +1,43 @@
+import datetime as dt
+
+import pytest
+
+from tacitus.dates import find_dates
+
+PUB = dt.date(2021, 5, 15)  # a Saturday
+
+
+@pytest.mark.parametrize("text,expected,precision", [
+    ("In a telephone call on Monday, the two spoke.", dt.date(2021, 5, 10), "day"),
+    ("On Saturday the minister left.", dt.date(2021, 5, 15), "day"),  # publication day itself
+    ("In the Wednesday phone call, he said.", dt.date(2021, 5, 12), "day"),
+    ("Last week on Monday night, he called.", dt.date(2021, 5, 10), "day"),
+    ("Last Saturday they met.", dt.date(2021, 5, 8), "day"),  # strictly before publication
+    ("Yesterday the ministers met.", dt.date(2021, 5, 14), "day"),
+    ("They met on March 3.", dt.date(2021, 3, 3), "day"),
+    ("They met on 3 March 2019.", dt.date(2019, 3, 3), "day"),
+    ("They met on December 30.", dt.date(2020, 12, 30), "day"),  # would be after publication: last year
+    ("Washington withdrew in May 2018.", dt.date(2018, 5, 1), "month"),
+    ("The deal was reached in 2015.", dt.date(2015, 1, 1), "year"),
+    ("Talks resumed last week.", dt.date(2021, 5, 8), "week"),
+    ("He will visit next Monday.", dt.date(2021, 5, 17), "day"),
+])
+def test_resolution(text: str, expected: dt.date, precision: str) -> None:
+    found = find_dates(text, PUB)
+    assert found, text
+    assert (found[0].date, found[0].precision) == (expected, precision)
+
+
+def test_future_flags_and_relative_to_previous() -> None:
+    assert find_dates("He will travel tomorrow.", PUB)[0].future
+    rel = find_dates("A few hours earlier, Zarif had spoken with Ankara.", PUB)[0]
+    assert rel.relative_to_previous and rel.date is None
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved() -> None:
+    assert find_dates("They spoke on Monday.", None)[0].date is None
+    assert find_dates("They spoke on 3 March 2019.", None)[0].date == dt.date(2019, 3, 3)
+
+
+def test_may_the_modal_is_not_a_date() -> None:
+    assert find_dates("Iran may respond in May if talks fail.", PUB) == []

@@ -175,6 +175,7 @@ class ActorMatcher:
         for t in kb.titles:
             for w in t.words:
                 add("TITLE", t.role, w)
+                add("TITLES", t.role, _plural(w))  # "the two foreign ministers"
         for a in kb.agents:
             for w in a.words:
                 add("AGENT", a.agent, w)
@@ -203,7 +204,7 @@ class ActorMatcher:
                         and not first[:1].isupper() and first.lower() != "the":
                     continue  # "turkey" the bird, "china" the porcelain: proper names are capitalised
                 raw.append(_Hit(start, end, kind, key))
-        priority = {"PERSON": 0, "ORG": 1, "METO": 2, "TITLE": 3, "CNAME": 4, "CADJ": 5, "AGENT": 6}
+        priority = {"PERSON": 0, "ORG": 1, "METO": 2, "TITLE": 3, "TITLES": 3, "CNAME": 4, "CADJ": 5, "AGENT": 6}
         raw.sort(key=lambda h: (-(h.end - h.start), priority[h.kind], h.start))
         taken: set[int] = set()
         out: dict[int, _Hit] = {}
@@ -216,6 +217,18 @@ class ActorMatcher:
 
 
 _STATE_KINDS = ("CADJ", "CNAME", "METO", "ORG")
+
+
+def _plural(phrase: str) -> str:
+    words = phrase.split()
+    last = words[-1]
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch", "x")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join([*words[:-1], last])
 
 
 def find_mentions(sent: Span, hits: dict[int, _Hit], group_seed: int = 0) -> list[ActorMention]:
@@ -293,8 +306,9 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int) -> 
         nxt = hits.get(j + 1)
         chief_adj = tok.lower_ in ("chief", "top") and ((nxt and nxt.kind == "CADJ") or doc[j + 1].lower_ == "diplomat"
                                                          if j + 1 < end else False)
-        if tok.lower_ in PRE_MODIFIERS and (not (h and h.kind == "TITLE") or chief_adj):
+        if tok.lower_ in PRE_MODIFIERS and (not (h and h.kind == "TITLE") or chief_adj) or tok.like_num:
             pre.append(tok.lower_)
+            plural = plural or (tok.like_num and tok.lower_ not in ("one", "1"))
             j += 1
             continue
         if h and h.kind in _STATE_KINDS and not titles:
@@ -309,10 +323,12 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int) -> 
         break
     while j < end:
         h = hits.get(j)
-        if h and h.kind == "TITLE":
+        if h and h.kind in ("TITLE", "TITLES"):
             titles.append(h)
+            plural = plural or h.kind == "TITLES"
             j = h.end
-            if j + 1 < end and doc[j].lower_ in ("and", "&") and hits.get(j + 1) and hits[j + 1].kind == "TITLE":
+            if j + 1 < end and doc[j].lower_ in ("and", "&") and hits.get(j + 1) \
+                    and hits[j + 1].kind in ("TITLE", "TITLES"):
                 j += 1
             continue
         break
@@ -422,9 +438,9 @@ def _name_run(doc: Doc, k: int, end: int, hits: dict[int, _Hit]) -> int:
     while j < end:
         tok = doc[j]
         h = hits.get(j)
-        if h and h.kind in ("TITLE", "CNAME", "CADJ", "METO", "ORG", "AGENT") and j > k:
+        if h and h.kind in ("TITLE", "TITLES", "CNAME", "CADJ", "METO", "ORG", "AGENT") and j > k:
             break
-        if h and h.kind in ("TITLE", "CNAME", "CADJ", "ORG", "AGENT") and j == k:
+        if h and h.kind in ("TITLE", "TITLES", "CNAME", "CADJ", "ORG", "AGENT") and j == k:
             break
         low = tok.lower_
         if tok.text[:1].isupper() and tok.is_alpha and low not in NOT_NAMES and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X"):

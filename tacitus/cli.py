@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
@@ -205,7 +204,7 @@ def demo(
 
     Example: tacitus demo --db tacitus-demo.duckdb --output demo-events.jsonl
     """
-    code(input=[SAMPLE], output=output, db=db, no_db=False, model=model, workers=max(1, min(2, os.cpu_count() or 1)),
+    code(input=[SAMPLE], output=output, db=db, no_db=False, model=model, workers=1,
          batch_size=32, actors=[])
     try:
         with Store(db, read_only=True) as store:

@@ -85,6 +85,9 @@ class TriggerLexicon:
 def _compile_pattern(text: str) -> list[dict]:
     out = []
     for word in text.split():
+        if word == "ADJ*":  # any run of adjectives: "impose new unilateral sanctions"
+            out.append({"POS": {"IN": ["ADJ", "NUM"]}, "OP": "*"})
+            continue
         optional = word.startswith("(") and word.endswith(")")
         word = word.strip("()")
         tok: dict = {"LEMMA": {"IN": word.split("|")}}
@@ -222,8 +225,8 @@ class RuleCoder:
         pairs: list[tuple[ActorMention, ActorMention | None]] = []
         if not sources:
             return "no source actor found"
-        if entry.type == "CONSULT":
-            generic = [t for t in targets if t.plural and (t.counterpart or t.roles or t.agent in ("GOV", None))]
+        if entry.type == "CONSULT":  # "some of his counterparts": no state, so no dyad to code
+            generic = [t for t in targets if t.plural and not t.entity and not t.person]
             if generic and len(generic) == len(targets):
                 return f"generic plural counterpart ('{generic[0].text}'), not one meeting"
             targets = [t for t in targets if t not in generic]
@@ -270,7 +273,9 @@ class RuleCoder:
                 if slot == "object":
                     for c in h.children:
                         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
-                            found += _mentions_for(c, by_token, mentions, prefer_agentive=True)
+                            # a meeting's object is the person met, never someone inside "the situation in Gaza"
+                            found += _mentions_for(c, by_token, mentions, prefer_agentive=True,
+                                                   inside=entry.type != "CONSULT")
                     if h.dep_ == "prep" and h.lower_ in ("on", "upon", "to", "with"):
                         for c in h.children:
                             if c.dep_ == "pobj":
@@ -449,7 +454,7 @@ def _quoted_tokens(sent: Span) -> set[int]:
 
 
 def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention],
-                  prefer_agentive: bool = False) -> list[ActorMention]:
+                  prefer_agentive: bool = False, inside: bool = True) -> list[ActorMention]:
     """Actor mentions for a syntactic argument: the mention it heads, its conjuncts, else one inside it."""
     out: list[ActorMention] = []
     for t in (tok, *tok.conjuncts):
@@ -459,7 +464,7 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
             for x in sorted((m, *group), key=lambda x: x.start):
                 if x not in out:
                     out.append(x)
-    if out:
+    if out or not inside:
         return out
     # no mention at the head: look inside ("a group of Iranian lawmakers", "atrocities by the Zionist regime"),
     # but not across other prepositions ("support for the Palestinians" is not about the Palestinians' support)

@@ -22,6 +22,7 @@ class PendingEvent:
 
     record: EventRecord
     continuation: bool = False
+    generic: bool = False  # a plural, unnamed counterpart ("Palestinian leaders"): evidence, never the headline
     sentence_index: int = 0
     lead: bool = False
     extra_spans: list[Span] = field(default_factory=list)
@@ -65,6 +66,8 @@ def same_event(a: EventRecord, b: EventRecord) -> bool:
     """
     if a.type != b.type or a.status != b.status:
         return False
+    if a.span == b.span and (a.target is None or b.target is None) and a.source.entity == b.source.entity:
+        return True  # "condemned the attack, blaming Kyiv": one act, told with and without its target
     if a.type != "CONSULT" and (a.date is None or a.date != b.date):
         return False
     if a.mode and b.mode and a.mode != b.mode:
@@ -115,6 +118,8 @@ def absorb(into: EventRecord, other: EventRecord, swap: bool = False) -> None:
         o_src = o_tgt = None
     into.source = _better_actor(into.source, o_src) or into.source
     into.target = _better_actor(into.target, o_tgt)
+    if into.target is not None and other.target is not None and into.target is other.target:
+        into.rule, into.cameo, into.mode = other.rule, other.cameo, other.mode or into.mode
     if other.mode and not into.mode:
         into.mode, into.cameo = other.mode, other.cameo
     if not other.symmetric and other.mode in ("visit", "host"):
@@ -125,6 +130,7 @@ def absorb(into: EventRecord, other: EventRecord, swap: bool = False) -> None:
 def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord], list[tuple[EventRecord, str]]]:
     """Merge mentions of one article in reading order; return the events and the continuations left over."""
     kept: list[EventRecord] = []
+    generic: set[int] = set()
     leftovers: list[tuple[EventRecord, str]] = []
     for p in pending:
         rec = p.record
@@ -137,17 +143,27 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
                 absorb(prior, rec)
             continue
         match = None
-        swap = False
         for k in kept:
             if same_event(k, rec):
                 match = k
-                swap = not (_persons_ok(k.source, rec.source) and _persons_ok(k.target, rec.target))
                 break
         if match is None:
             kept.append(rec)
+            if p.generic:
+                generic.add(id(rec))
+        elif id(match) in generic and not p.generic:  # the named report becomes the headline
+            kept[kept.index(match)] = rec
+            generic.discard(id(match))
+            absorb(rec, match, swap=_swapped(rec, match))
         else:
-            absorb(match, rec, swap=swap)
+            absorb(match, rec, swap=_swapped(match, rec))
     for k in kept:
-        k.span = k.evidence[0]
         k.event_id = k.compute_id()
     return kept, leftovers
+
+
+def _swapped(a: EventRecord, b: EventRecord) -> bool:
+    """Whether `b` tells the event of `a` with source and target the other way round."""
+    if a.target is None or b.target is None:
+        return False
+    return not (_persons_ok(a.source, b.source) and _persons_ok(a.target, b.target))

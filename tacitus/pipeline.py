@@ -98,7 +98,11 @@ class Coder:
         last_dated: tuple[dt.date, str] | None = None
         group_seed = 0
         for s_index, sent in enumerate(doc.sents):
-            mentions = [m for m in find_mentions(sent, hits, group_seed) if actors.resolve(m)]
+            mentions = []
+            for m in find_mentions(sent, hits, group_seed):
+                _inherit_possessor(doc, m, mentions, actors)
+                if actors.resolve(m):
+                    mentions.append(m)
             group_seed += 1000
             sent_triggers = [t for t in triggers if sent.start <= t[2].i < sent.end]
             cands, rejected = state.coder.code_sentence(sent, mentions, actors, sent_triggers)
@@ -114,7 +118,9 @@ class Coder:
                 rec, lead = self._record(article, state, c, dates, offset, s_index, last_dated)
                 if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
                     last_dated = (rec.date, rec.date_precision)
-                pending.append(PendingEvent(rec, continuation=c.continuation, sentence_index=s_index, lead=lead))
+                generic = c.target is not None and c.target.plural and not c.target.person
+                pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
+                                            sentence_index=s_index, lead=lead))
             for m in mentions:
                 if m.person and not m.plural and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
                     actors.note_subject(m)
@@ -136,7 +142,7 @@ class Coder:
                 s_index: int, last_dated: tuple[dt.date, str] | None) -> tuple[EventRecord, bool]:
         sent = c.sent
         date, precision = None, None
-        dm = _closest_date(dates, c.anchor.idx - sent.start_char, c.governor.idx - sent.start_char)
+        dm = _attached_date(dates, c)
         if dm is not None:
             if dm.relative_to_previous:
                 if last_dated is not None:
@@ -161,10 +167,46 @@ class Coder:
         return rec, lead
 
 
-def _closest_date(dates: list[DateMention], anchor_char: int, gov_char: int) -> DateMention | None:
+def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors: DocumentActors) -> None:  # type: ignore[no-untyped-def]
+    """"Oman's ministry said its foreign minister ...": a possessive pronoun gives a title its country."""
+    if m.entity or not m.roles or doc[m.start].lower_ not in ("its", "their", "his", "her"):
+        return
+    ante = next((b for b in reversed(before) if b.entity and not b.modifier), None) or actors.last_subject
+    if ante is not None and not m.counterpart:
+        m.country, m.org = ante.country, ante.org
+
+
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp"}
+
+
+def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None:
+    """The date expression of this event: one in the trigger's own clause, nearest to the trigger.
+
+    A date inside another clause ("... fail to decide in today's meeting") belongs to that clause's event.
+    """
     if not dates:
         return None
-    return min(dates, key=lambda d: min(abs(d.start - anchor_char), abs(d.start - gov_char)))
+    sent = c.sent
+    own_path = {t.i for t in [c.anchor, *c.anchor.ancestors]}
+    eligible = []
+    for d in dates:
+        span = sent.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tok = span.root
+        ok = True
+        for t in [tok, *tok.ancestors]:
+            if t.i in own_path:
+                break
+            if t.dep_ in CLAUSE_DEPS:
+                ok = False
+                break
+        if ok:
+            eligible.append(d)
+    if not eligible:
+        return None
+    anchor_char = c.anchor.idx - sent.start_char
+    return min(eligible, key=lambda d: abs(d.start - anchor_char))
 
 
 def mention_summary(m: ActorMention) -> str:

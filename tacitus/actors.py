@@ -161,8 +161,11 @@ class ActorMatcher:
         phrases: dict[tuple[str, str], set[str]] = {}
 
         def add(kind: str, key: str, text: str) -> None:
-            if text.strip():
-                phrases.setdefault((kind, key), set()).add(text.strip())
+            text = text.strip()
+            if text.lower().startswith("the "):  # the chunker takes determiners itself
+                text = text[4:]
+            if text:
+                phrases.setdefault((kind, key), set()).add(text)
 
         for c in kb.countries.values():
             for n in c.names:
@@ -618,6 +621,8 @@ class DocumentActors:
         persons = list(dict.fromkeys(p for p, _ in holders))
         if len(persons) == 1:
             self._apply_person(m, persons[0])
+            m.roles = tuple(dict.fromkeys(r.role for p, r in holders))  # "Iranian Leader": Supreme Leader
+            m.offices = tuple(self.kb.role_office.get(r, "") for r in m.roles)
             self.clusters.append(_Cluster(persons[0].name, normalize_name(persons[0].name), persons[0].name,
                                           persons[0], m.country, m.org, m.agent, m.roles, m.offices, self.counter))
         elif not persons:

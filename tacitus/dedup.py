@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .records import ActorRef, EventRecord, Span
 
+CONSULT_MODE_CAMEO = {"phone": "041", "visit": "042", "host": "043", "third-party": "044"}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "publication": 4, None: 5}
 
 
@@ -116,12 +117,14 @@ def absorb(into: EventRecord, other: EventRecord, swap: bool = False) -> None:
     o_src, o_tgt = (other.target, other.source) if swap else (other.source, other.target)
     if other.target is None:  # a continuation lends its date and evidence, not its actors
         o_src = o_tgt = None
+    if into.target is None and other.target is not None:  # the report that names the target decides the rule
+        into.rule, into.cameo, into.mode = other.rule, other.cameo, other.mode or into.mode
     into.source = _better_actor(into.source, o_src) or into.source
     into.target = _better_actor(into.target, o_tgt)
-    if into.target is not None and other.target is not None and into.target is other.target:
-        into.rule, into.cameo, into.mode = other.rule, other.cameo, other.mode or into.mode
     if other.mode and not into.mode:
         into.mode, into.cameo = other.mode, other.cameo
+    if into.type == "CONSULT" and into.mode in CONSULT_MODE_CAMEO and into.cameo == "040":
+        into.cameo = CONSULT_MODE_CAMEO[into.mode]
     if not other.symmetric and other.mode in ("visit", "host"):
         into.symmetric = False
     into.confidence = max(into.confidence, other.confidence)

@@ -487,6 +487,7 @@ class DocumentActors:
     day: dt.date | None
     clusters: list[_Cluster] = field(default_factory=list)
     last_subject: ActorMention | None = None
+    last_pair: tuple[ActorMention, ActorMention] | None = None  # the two sides of the last joint event
     counter: int = 0
 
     def resolve(self, m: ActorMention) -> bool:
@@ -607,6 +608,12 @@ class DocumentActors:
                 c.last_seen = self.counter
                 return
         if not (m.country or m.org):
+            same = [c for c in self.clusters if c.offices and set(m.offices) & set(c.offices)]
+            if len({c.person for c in same}) == 1:  # "the emir" after "Qatar's emir, Sheikh Tamim"
+                c = same[0]
+                m.person, m.kb_person, m.country, m.org = c.person, c.kb_person, c.country, c.org
+                m.agent = m.agent or c.agent
+                return
             m.reason = "title without a country or organisation"
             return
         if self.day is None:

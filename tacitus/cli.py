@@ -10,6 +10,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -29,7 +30,7 @@ SAMPLE = DATA_DIR / "sample" / "articles.jsonl"
 
 
 def _fail(msg: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]error:[/red] {msg}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(msg)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -50,7 +51,7 @@ def _articles(inputs: list[Path], problems: list[IngestProblem]) -> Iterator[Art
         for item in read_articles(path):
             if isinstance(item, IngestProblem):
                 problems.append(item)
-                err.print(f"[yellow]warning:[/yellow] {item}", highlight=False, soft_wrap=True)
+                err.print(f"[yellow]warning:[/yellow] {escape(str(item))}", highlight=False, soft_wrap=True)
             else:
                 yield item
 
@@ -109,8 +110,8 @@ def code(
     if n_docs == 0:
         raise _fail(f"no article could be read ({len(problems)} problem(s) above)")
     where = ", ".join(x for x in [str(output) if output else "", str(db) if db and not no_db else ""] if x)
-    err.print(f"coded {n_docs} article(s): {n_events} event(s) -> {where or 'nowhere'}"
-              + (f"; {len(problems)} input problem(s)" if problems else ""), highlight=False)
+    err.print(escape(f"coded {n_docs} article(s): {n_events} event(s) -> {where or 'nowhere'}"
+                     + (f"; {len(problems)} input problem(s)" if problems else "")), highlight=False)
 
 
 def _parse_day(value: Optional[str], name: str) -> Optional[dt.date]:
@@ -191,7 +192,7 @@ def export(
             n = store.export(format, output)
     except TacitusError as exc:
         raise _fail(str(exc)) from None
-    err.print(f"exported {n} event(s) to {output}", highlight=False)
+    err.print(escape(f"exported {n} event(s) to {output}"), highlight=False)
 
 
 @app.command()

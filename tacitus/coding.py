@@ -54,6 +54,7 @@ class TriggerEntry(BaseModel):
     target: list[str] = []
     patterns: list[str]
     exclude_objects: list[str] = []  # lemmas that make the match another sense ("struck a deal")
+    not_with_clause: bool = False  # "warned that the crisis could spread" reports a view, it threatens no one
 
     @field_validator("type")
     @classmethod
@@ -208,6 +209,8 @@ class RuleCoder:
                 objects.add(anchor.head.lemma_.lower())
             if objects & set(entry.exclude_objects):
                 return f"'{anchor.text}' with '{sorted(objects & set(entry.exclude_objects))[0]}' is another sense"
+            if entry.not_with_clause and any(c.dep_ == "ccomp" for c in anchor.children):
+                return f"'{anchor.text} that ...' reports a view, not this event"
             if _nominal_gerund(anchor):
                 return "gerund used as a noun, without a subject of its own"
         # targets
@@ -237,6 +240,8 @@ class RuleCoder:
             targets = [t for t in targets if t not in generic]
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
         pair_subjects = entry.anchor == "verb" or _near_governor(anchor, governor)
+        if not targets and symmetric and len(sources) == 1 and _the_two(sources[0], sent) and actors.last_pair:
+            sources = list(actors.last_pair)  # "the two leaders last met in Sochi": the pair told before
         if not targets and symmetric and len(sources) >= 2 and pair_subjects:
             pairs = [(sources[0], x) for x in sources[1:]]
         elif targets:
@@ -256,8 +261,11 @@ class RuleCoder:
                     actors.resolve_counterpart(t, s)
                 if s.counterpart:
                     actors.resolve_counterpart(s, t)
-                if s.entity and t.entity and s.entity == t.entity and (s.person == t.person or not t.person):
-                    continue  # Iran with Iran: an actor's own statement, not a dyad
+                if s.entity and t.entity and s.entity == t.entity and (
+                        s.person == t.person or not (t.person or s.person) or entry.type == "CONSULT"
+                        or (s.agent or "") == (t.agent or "")):
+                    continue  # Iran with Iran: an actor's own statement, not a dyad; police arresting a
+                    # former president (COP against GOV) is a real domestic event and stays
                 if t.plural and not t.entity:
                     t = None
             if not s.entity and not s.person:
@@ -357,6 +365,12 @@ def actors_resolve_pronoun(m: ActorMention, actors: DocumentActors) -> ActorMent
     return ActorMention(m.start, m.end, m.text, m.head, country=ante.country, org=ante.org, agent=ante.agent,
                         name=ante.name, person=ante.person, roles=ante.roles, offices=ante.offices,
                         acting=ante.acting, kb_person=ante.kb_person)
+
+
+def _the_two(m: ActorMention, sent: Span) -> bool:
+    """"the two leaders", "the two ministers", "both sides": a plural that names no one."""
+    words = {t.lower_ for t in sent.doc[m.start:m.end]}
+    return m.plural and not m.entity and not m.person and bool(words & {"two", "both"})
 
 
 def _abstract_head(anchor: Token) -> Token | None:
@@ -563,6 +577,11 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "hypothetical"
         aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if aux & CONDITIONAL_AUX:
+            reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in SPEECH_VERBS
+            conditional = any(c.dep_ in ("advcl",) and any(g.lower_ in ("if", "unless") for g in c.children)
+                              for c in kids) or any(t.lower_ in ("if", "unless") for t in sent)
+            if aux & {"would"} and reported and not conditional:
+                return "planned"  # "said that Washington would impose sanctions": future in the past
             return "hypothetical"
         if aux & FUTURE_AUX:
             return "planned"

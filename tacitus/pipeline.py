@@ -119,6 +119,8 @@ class Coder:
                                                   (offset + doc[m.start].idx, offset + doc[m.end - 1].idx + len(doc[m.end - 1]))))
             dates = find_dates(sent.text, article.published)
             for c in cands:
+                if c.symmetric and c.source is not None and c.target is not None:
+                    actors.last_pair = (c.source, c.target)
                 rec, lead = self._record(article, state, c, dates, offset, s_index, last_dated)
                 if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
                     last_dated = (rec.date, rec.date_precision)
@@ -158,13 +160,16 @@ class Coder:
         status = c.status
         if status == "occurred" and dm is not None and dm.future:
             status = "planned"
+        mode = c.entry.mode
+        if c.entry.type == "CONSULT" and mode is None and _by_phone(c):
+            mode = "phone"
         src = c.source.to_ref(state.kb) if c.source else None
         assert src is not None
         tgt = c.target.to_ref(state.kb) if c.target else None
         span = (offset + sent.start_char, offset + sent.end_char)
         rec = EventRecord(
-            doc_id=article.doc_id, type=c.entry.type, mode=c.entry.mode, context=list(c.entry.context),
-            cameo=c.entry.cameo, status=status, date=date, date_precision=precision, source=src, target=tgt,
+            doc_id=article.doc_id, type=c.entry.type, mode=mode, context=list(c.entry.context),
+            cameo="041" if mode == "phone" and c.entry.cameo == "040" else c.entry.cameo, status=status, date=date, date_precision=precision, source=src, target=tgt,
             symmetric=c.symmetric, sentence=sent.text, span=span, evidence=[span], confidence=c.confidence,
             rule=c.entry.rule, coder=state.version)
         lead = s_index == 0 and not c.past_perfect and c.entry.anchor in ("verb", "noun")
@@ -178,6 +183,19 @@ def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors:
     ante = next((b for b in reversed(before) if b.entity and not b.modifier), None) or actors.last_subject
     if ante is not None and not m.counterpart:
         m.country, m.org = ante.country, ante.org
+
+
+PHONE_WORDS = {"phone", "telephone", "videoconference", "video", "call"}
+
+
+def _by_phone(c: Candidate) -> bool:
+    """"discussed Gaza by telephone": a meeting verb with a phone adjunct is a call."""
+    for head in (c.anchor, c.governor):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "over", "via"):
+                if any(p.lemma_.lower() in PHONE_WORDS for p in prep.subtree if p is not prep):
+                    return True
+    return False
 
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp"}

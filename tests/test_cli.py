@@ -69,3 +69,13 @@ def test_code_query_export_end_to_end(tmp_path: Path) -> None:
     runner.invoke(app, ["code", "--input", str(f), "--db", str(db)])
     res = runner.invoke(app, ["events", "--db", str(db), "--json"])
     assert len(res.output.splitlines()) == len(events)
+
+
+def test_bad_data_file_error_prints_as_is(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("- name: X\n  country: QQQ\n", encoding="utf-8")
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": "Iran and Qatar talked by phone."}) + "\n")
+    res = runner.invoke(app, ["code", "--input", str(f), "--no-db", "--actors", str(bad)])
+    assert res.exit_code == 1
+    assert f"error: [{bad}:2 country]" in " ".join(res.output.split()) and "Traceback" not in res.output

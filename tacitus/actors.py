@@ -608,8 +608,12 @@ class DocumentActors:
                 c.last_seen = self.counter
                 return
         if not (m.country or m.org):
-            same = [c for c in self.clusters if c.offices and set(m.offices) & set(c.offices)]
-            if len({c.person for c in same}) == 1:  # "the emir" after "Qatar's emir, Sheikh Tamim"
+            # "the emir" after "Qatar's emir, Sheikh Tamim": the one person of this document with that title,
+            # else with that office
+            same = [c for c in self.clusters if set(m.roles) & set(c.roles)]
+            if len({c.person for c in same}) != 1:
+                same = [c for c in self.clusters if c.offices and set(m.offices) & set(c.offices)]
+            if len({c.person for c in same}) == 1:
                 c = same[0]
                 m.person, m.kb_person, m.country, m.org = c.person, c.kb_person, c.country, c.org
                 m.agent = m.agent or c.agent

@@ -90,8 +90,8 @@ def _compile_pattern(text: str) -> list[dict]:
         if word == "ADJ*":  # any run of adjectives: "impose new unilateral sanctions"
             out.append({"POS": {"IN": ["ADJ", "NUM"]}, "OP": "*"})
             continue
-        if word == "...":  # up to four words: "sent 40 tonnes of humanitarian aid"
-            out.append({"IS_PUNCT": False, "OP": "{0,4}"})
+        if word == "...":  # up to eight words: "pledged half a billion dollars in new military aid"
+            out.append({"IS_PUNCT": False, "OP": "{0,8}"})
             continue
         optional = word.startswith("(") and word.endswith(")")
         word = word.strip("()")
@@ -207,6 +207,8 @@ class RuleCoder:
             objects = {c.lemma_.lower() for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")}
             if anchor.dep_ in ("acl", "relcl", "amod"):
                 objects.add(anchor.head.lemma_.lower())
+            objects |= {c.lemma_.lower() for c in anchor.children if c.dep_ == "dobj" for c in [c, *c.children]
+                        if c.dep_ in ("dobj", "compound")}
             if objects & set(entry.exclude_objects):
                 return f"'{anchor.text}' with '{sorted(objects & set(entry.exclude_objects))[0]}' is another sense"
             if entry.not_with_clause and any(c.dep_ == "ccomp" for c in anchor.children):
@@ -226,7 +228,10 @@ class RuleCoder:
             targets = passive_target
         confidence = 0.8 if entry.anchor == "verb" else 0.75
         sources = [r for r in (actors_resolve_pronoun(x, actors) for x in sources if not x.modifier) if r is not None]
-        if not sources:
+        subject = _subject(governor)[0]
+        if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS:
+            sources = _reporting_subject(subject, by_token)  # "Iran denied that it had launched the drones"
+        if not sources and subject is None:  # the parse found no subject: read left to right
             sources = _linear_source(anchor, sent, mentions, actors)
             confidence -= 0.15
         symmetric = entry.symmetric
@@ -279,9 +284,13 @@ class RuleCoder:
 
     def _targets(self, entry: TriggerEntry, span: Span, anchor: Token, governor: Token,
                  by_token: dict[int, ActorMention], mentions: list[ActorMention]) -> list[ActorMention]:
-        heads = [anchor] if entry.anchor == "noun" else [anchor, *[t for t in span if t is not anchor]]
+        heads = [anchor] if entry.anchor == "noun" else [anchor, *[t for t in span if t != anchor]]
+        heads += [c for h in list(heads) for c in h.conjuncts if c.pos_ in ("NOUN", "PROPN") and c not in heads]
         found: list[ActorMention] = []
+        unusable: list[ActorMention] = []  # "launched 300 drones at Israel": the drones are no target
         for slot in entry.target:
+            if found and not any(m.entity or m.person or m.counterpart for m in found):
+                unusable, found = unusable or found, []
             for h in heads:
                 if slot == "object":
                     for c in h.children:
@@ -308,10 +317,10 @@ class RuleCoder:
                                         for q in p.children:
                                             if q.dep_ == "pobj":
                                                 found += _mentions_for(q, by_token, mentions)
-            if found:
+            if any(m.entity or m.person or m.counterpart for m in found):
                 break
         uniq: list[ActorMention] = []
-        for m in found:
+        for m in found or unusable:
             if m not in uniq and not m.pronoun:
                 uniq.append(m)
         return uniq
@@ -377,7 +386,7 @@ def _abstract_head(anchor: Token) -> Token | None:
     """The abstract noun a trigger noun hangs from ("the need for consultations", "the idea of a meeting")."""
     t = anchor
     for _ in range(5):
-        if t.dep_ not in ("pobj", "prep", "conj", "compound", "dobj") or t.head is t:
+        if t.dep_ not in ("pobj", "prep", "conj", "compound", "dobj") or t.head == t:
             return None
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ABSTRACT_HEADS:
@@ -393,7 +402,7 @@ def _intervening_noun(anchor: Token, governor: Token) -> Token | None:
         return None  # no verb found: the parse failed, and the linear fallback decides
     t = anchor
     for _ in range(6):
-        if t.head is t or t.head is governor:
+        if t.head == t or t.head == governor:
             return None
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
@@ -428,7 +437,7 @@ def _agent_of_noun(noun: Token, by_token: dict[int, ActorMention], mentions: lis
 def _nominal_gerund(verb: Token) -> bool:
     """"martyring and wounding worshippers" after "condemned": a verb form acting as a noun."""
     first = verb
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head != first:
         first = first.head
     if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
@@ -440,9 +449,26 @@ def _nominal_gerund(verb: Token) -> bool:
 
 def _near_governor(anchor: Token, governor: Token) -> bool:
     """"In a telephone call, A and B discussed": the trigger noun is an adjunct of the verb itself."""
-    if anchor.head is governor:
+    if anchor.head == governor:
         return True
-    return anchor.head.head is governor and anchor.head.dep_ == "prep" and anchor.head.lower_ in ("in", "during", "over", "at", "by")
+    return anchor.head.head == governor and anchor.head.dep_ == "prep" and anchor.head.lower_ in ("in", "during", "over", "at", "by")
+
+
+CLAUSE_PRONOUNS = {"it", "they", "we"}
+
+
+def _reporting_subject(pronoun: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
+    """'it'/'they' as subject of a clause reported by an actor: that actor ("Iran said it would ...")."""
+    verb = pronoun.head
+    for _ in range(4):
+        if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head == verb:
+            return []
+        verb = verb.head
+        subject, passive = _subject(verb)
+        if subject is not None and not passive and subject.i in by_token:
+            m = by_token[subject.i]
+            return [] if m.pronoun or m.modifier else [m]
+    return []
 
 
 def _linear_source(anchor: Token, sent: Span, mentions: list[ActorMention], actors: DocumentActors) -> list[ActorMention]:
@@ -518,9 +544,9 @@ def _near_subtree(tok: Token) -> list[Token]:
 def _governing_verb(tok: Token) -> Token:
     h = tok
     for _ in range(8):
-        if h.pos_ in ("VERB", "AUX") and h is not tok:
+        if h.pos_ in ("VERB", "AUX") and h != tok:
             return h
-        if h.head is h:
+        if h.head == h:
             return h
         h = h.head
     return h
@@ -535,9 +561,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if v.dep_ == "relcl":
+        if v.dep_ in ("relcl", "acl"):
             return v.head, False
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "prep", "pobj") and v.head is not v:
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "prep", "pobj") and v.head != v:
             v = v.head
             continue
         break
@@ -562,7 +588,7 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
     chain = [governor]
     h = governor
     for _ in range(4):
-        if h.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and h.head is not h:
+        if h.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and h.head != h:
             h = h.head
             chain.append(h)
         else:

@@ -119,7 +119,8 @@ class Coder:
                                                   (offset + doc[m.start].idx, offset + doc[m.end - 1].idx + len(doc[m.end - 1]))))
             dates = find_dates(sent.text, article.published)
             for c in cands:
-                if c.symmetric and c.source is not None and c.target is not None:
+                # "the two presidents" later refers to the last two sides that met or talked
+                if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
                     actors.last_pair = (c.source, c.target)
                 rec, lead = self._record(article, state, c, dates, offset, s_index, last_dated)
                 if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
@@ -142,7 +143,10 @@ class Coder:
 
     @staticmethod
     def _is_lead(pending: list[PendingEvent], e: EventRecord) -> bool:
-        return any(p.lead and p.record.evidence and p.record.evidence[0] in e.evidence for p in pending)
+        """Whether `e` merged a lead-sentence mention of its own (another event of that sentence does not count)."""
+        return any(p.lead and (p.record is e or (p.record.evidence and p.record.evidence[0] in e.evidence
+                                                 and p.record.type == e.type and p.record.source == e.source))
+                   for p in pending)
 
     def _record(self, article: Article, state: _Loaded, c: Candidate, dates: list[DateMention], offset: int,
                 s_index: int, last_dated: tuple[dt.date, str] | None) -> tuple[EventRecord, bool]:
@@ -172,7 +176,7 @@ class Coder:
             cameo="041" if mode == "phone" and c.entry.cameo == "040" else c.entry.cameo, status=status, date=date, date_precision=precision, source=src, target=tgt,
             symmetric=c.symmetric, sentence=sent.text, span=span, evidence=[span], confidence=c.confidence,
             rule=c.entry.rule, coder=state.version)
-        lead = s_index == 0 and not c.past_perfect and c.entry.anchor in ("verb", "noun")
+        lead = s_index == 0 and not c.past_perfect and not _background_clause(c.anchor)
         return rec, lead
 
 
@@ -193,35 +197,65 @@ def _by_phone(c: Candidate) -> bool:
     for head in (c.anchor, c.governor):
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "over", "via"):
-                if any(p.lemma_.lower() in PHONE_WORDS for p in prep.subtree if p is not prep):
+                if any(p.lemma_.lower() in PHONE_WORDS for p in prep.subtree if p != prep):
                     return True
     return False
 
 
-CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}
+
+
+BACKGROUND_MARKS = {"after", "before", "since", "until", "following"}
+
+
+def _background_clause(anchor) -> bool:  # type: ignore[no-untyped-def]
+    """'drills began after Pelosi visited Taipei': the 'after' clause tells an earlier, undated event."""
+    t = anchor
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "pcomp"):
+            marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+            if t.dep_ == "pcomp":
+                marks.append(t.head.lower_)
+            return bool(set(marks) & BACKGROUND_MARKS)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _same_time(clause_head) -> bool:  # type: ignore[no-untyped-def]
+    """'... on Wednesday as warplanes struck Gaza': a clause told as simultaneous shares its main clause's date."""
+    return clause_head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in clause_head.children)
 
 
 def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None:
     """The date expression of this event: one in the trigger's own clause, nearest to the trigger.
 
-    A date inside another clause ("... fail to decide in today's meeting") belongs to that clause's event.
+    A date inside another clause with a subject of its own ("... the Council fail to decide in today's
+    meeting") belongs to that clause's event; so does a date of the main clause for an event told in a
+    subordinate one ("drills began on Thursday after Pelosi visited Taipei").
     """
     if not dates:
         return None
     sent = c.sent
-    own_path = {t.i for t in [c.anchor, *c.anchor.ancestors]}
+    own = {c.anchor.i}
+    t = c.anchor
+    # climb to the head of the trigger's own clause (spaCy makes new Token objects: compare indices)
+    while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS and not _same_time(t)):
+        t = t.head
+        own.add(t.i)
     eligible = []
     for d in dates:
         span = sent.char_span(d.start, d.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        tok = span.root
-        ok = True
-        for t in [tok, *tok.ancestors]:
-            if t.i in own_path:
+        ok = False
+        for t in [span.root, *span.root.ancestors]:
+            if t.i in own:
+                ok = True
                 break
-            if t.dep_ in CLAUSE_DEPS:
-                ok = False
+            if t.dep_ in CLAUSE_DEPS and any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
                 break
         if ok:
             eligible.append(d)

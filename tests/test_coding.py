@@ -69,9 +69,10 @@ def test_recalled_background_is_not_dated_with_publication(coder: Coder) -> None
     text = ("Kazakh President Kassym-Jomart Tokayev spoke by telephone with Russian President Vladimir Putin on "
             "Tuesday. The two leaders last met in Samarkand in September 2022. Tokayev also visited Beijing.")
     evs = consults(code(coder, text, dt.date(2022, 11, 16)))
-    dates = {e.target.country if e.target else None: (e.date, e.date_precision) for e in evs}
-    assert dates["RUS"] == (dt.date(2022, 11, 15), "day")
-    assert dates.get("CHN", (None, None))[0] is None  # undated recalled visit, not the publication date
+    dated = {(e.mode, e.target.country if e.target else None): (e.date, e.date_precision) for e in evs}
+    assert dated[("phone", "RUS")] == (dt.date(2022, 11, 15), "day")
+    assert dated[(None, "RUS")] == (dt.date(2022, 9, 1), "month")  # the recalled meeting keeps its own date
+    assert dated[("visit", "CHN")] == (None, None)  # undated recalled visit, not the publication date
 
 
 def test_condemnation_of_an_attack_targets_the_attacker(coder: Coder) -> None:

@@ -126,10 +126,22 @@ class NameIndex:
                     if p not in self._by_key[key]:
                         self._by_key[key].append(p)
         self._keys = list(self._by_key)
-        self._core_keys = {k: set(_core(k.split())) for k in self._keys}
+        self._core_keys = {k: frozenset(_core(k.split())) for k in self._keys}
+        self._postings: dict[str, set[str]] = {}  # name part -> spellings that contain it
+        for k, kcore in self._core_keys.items():
+            for t in kcore:
+                self._postings.setdefault(t, set()).add(k)
+        self._cache: dict[str, list[tuple[Person, float, str]]] = {}
 
     def candidates(self, name: str) -> list[tuple[Person, float, str]]:
         """Persons this name may denote, each with a score 0-100 and the spelling it matched."""
+        if name not in self._cache:
+            if len(self._cache) > 100_000:  # names recur across articles; bound the memory all the same
+                self._cache.clear()
+            self._cache[name] = self._candidates(name)
+        return self._cache[name]
+
+    def _candidates(self, name: str) -> list[tuple[Person, float, str]]:
         toks = normalize_name(name)
         key = " ".join(toks)
         if not key:
@@ -139,7 +151,9 @@ class NameIndex:
         out: list[tuple[Person, float, str]] = []
         core = set(_core(toks))
         if len(core) >= 2:  # all distinctive parts of the name inside a longer spelling of one person, or back
-            for k, kcore in self._core_keys.items():
+            near = set().union(*(self._postings.get(t, set()) for t in core))
+            for k in sorted(near):
+                kcore = self._core_keys[k]
                 if core <= kcore or (len(kcore) >= 3 and kcore <= core):
                     out += [(p, 95.0 if core <= kcore else 90.0, k) for p in self._by_key[k]]
         if not out and len(key) >= 6:
@@ -548,17 +562,29 @@ class DocumentActors:
         return True
 
     def _apply_person(self, m: ActorMention, p: Person) -> None:
+        """Fill a mention from the knowledge base: the roles held that day decide country or organisation."""
         m.kb_person = p
         m.person = p.name
-        m.country = m.country or p.country
-        m.org = m.org or p.org
-        m.agent = m.agent or p.agent
-        if not m.roles:
-            held = p.roles_on(self.day) if self.day else []
-            if held:
-                m.roles = tuple(dict.fromkeys(r.role for r in held))
-                m.offices = tuple(self.kb.role_office.get(r, "") for r in m.roles)
-                m.acting = any(r.acting for r in held)
+        held = p.roles_on(self.day) if self.day else []
+        if m.roles:  # the text's title picks which of the person's roles is meant
+            held = [r for r in held if r.role in m.roles] or held
+        elif held:
+            m.roles = tuple(dict.fromkeys(r.role for r in held))
+            m.offices = tuple(self.kb.role_office.get(r, "") for r in m.roles)
+            m.acting = any(r.acting for r in held)
+        role_orgs = {p.org_of(r) for r in held}
+        if not (m.country or m.org):
+            if len(role_orgs) == 1 and None not in role_orgs:  # Rutte in 2025 acts for NATO, in 2015 for NLD
+                m.org = role_orgs.pop()
+                m.country = None if self.kb.orgs[m.org].kind == "igo" else p.country
+            else:
+                m.country, m.org = p.country, p.org
+        elif m.country and not m.org:
+            m.org = p.org
+        if m.org and m.org in self.kb.orgs and self.kb.orgs[m.org].kind == "igo" and m.country is None:
+            m.agent = "IGO"
+        m.agent = m.agent or next((self.kb.role_agent[r] for r in m.roles if self.kb.role_agent.get(r)), None) \
+            or p.agent
         if m.org and m.org in self.kb.orgs and self.kb.orgs[m.org].kind == "nonstate":
             m.country = m.country or self.kb.orgs[m.org].country
 
@@ -567,7 +593,7 @@ class DocumentActors:
         if not cands:
             return None
         if m.country or m.org:  # a title in the text must agree with the knowledge base
-            cands = [c for c in cands if (m.country and c[0].country == m.country) or (m.org and c[0].org == m.org)]
+            cands = [c for c in cands if (m.country and c[0].country == m.country) or (m.org and m.org in c[0].orgs)]
         if not cands:
             return None
         best = max(cands, key=lambda c: (c[1], bool(c[0].roles_on(self.day)) if self.day else 0))

@@ -82,6 +82,7 @@ class RoleTenure(_Strict):
     start: dt.date
     end: dt.date | None = None
     acting: bool = False
+    org: str | None = None  # the organisation this role belongs to (Rutte: NLD prime minister, then NATO's head)
 
     @model_validator(mode="after")
     def _order(self) -> RoleTenure:
@@ -125,6 +126,14 @@ class Person:
             return list(self.roles)
         return [r for r in self.roles if r.holds_on(day)]
 
+    def org_of(self, role: RoleTenure) -> str | None:
+        """The organisation a role is held for: its own `org`, else the person's group (Hamas, the PA)."""
+        return role.org or self.org
+
+    @property
+    def orgs(self) -> set[str]:
+        return {o for o in [self.org, *(r.org for r in self.roles)] if o}
+
 
 @dataclass(slots=True)
 class ActorKB:
@@ -138,10 +147,15 @@ class ActorKB:
     fingerprint: str
     role_office: dict[str, str] = field(default_factory=dict)
     role_agent: dict[str, str | None] = field(default_factory=dict)
+    tenures_by_office: dict[str, list[tuple[Person, RoleTenure]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.role_office = {t.role: t.office for t in self.titles}
         self.role_agent = {t.role: t.agent for t in self.titles}
+        self.tenures_by_office = {}
+        for p in self.persons:
+            for r in p.roles:
+                self.tenures_by_office.setdefault(self.role_office.get(r.role, ""), []).append((p, r))
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR, extra_actor_files: tuple[Path, ...] = ()) -> ActorKB:
@@ -174,6 +188,12 @@ class ActorKB:
                                             f"unknown role '{r.role}' (known: {', '.join(sorted(roles))})")
                 if entry.org is not None and entry.org not in orgs:
                     raise DataFileError(str(path), line, "org", f"unknown organisation '{entry.org}'")
+                for r in entry.roles:
+                    if r.org is not None and r.org not in orgs:
+                        raise DataFileError(str(path), line, "roles.org", f"unknown organisation '{r.org}'")
+                if path.parent == data_dir / "officials" and entry.name in persons:
+                    raise DataFileError(str(path), line, "name", f"'{entry.name}' is already defined in another "
+                                        "bundled officials file: give the person one entry with all roles")
                 persons[entry.name] = Person(entry.name, tuple(entry.aliases), entry.country, entry.org,
                                              entry.agent, tuple(entry.roles))
         return cls(countries, orgs, titles, agents, list(persons.values()), digest.hexdigest()[:12])
@@ -182,10 +202,14 @@ class ActorKB:
                        org: str | None = None) -> list[tuple[Person, RoleTenure]]:
         """Persons holding a role of `office` for `country`/`org` on `day` (all tenures when day is None)."""
         out = []
-        for p in self.persons:
-            if (country and p.country != country) or (org and p.org != org):
+        for p, r in self.tenures_by_office.get(office, []):
+            if day is not None and not r.holds_on(day):
                 continue
-            for r in p.roles_on(day):
-                if self.role_office.get(r.role) == office:
-                    out.append((p, r))
+            role_org = p.org_of(r)
+            if org and role_org != org:
+                continue
+            if country and (p.country != country or (not org and role_org in self.orgs
+                                                     and self.orgs[role_org].kind == "igo")):
+                continue  # NATO's secretary-general is not a Dutch office holder
+            out.append((p, r))
         return out

@@ -20,10 +20,7 @@ pytestmark = pytest.mark.slow
 GOLDEN = Path(__file__).parent / "golden" / "demo_expected.yaml"
 GOLD = yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))
 # Known gaps, each with its reason; they stay here (xfail) until fixed, never deleted.
-KNOWN_GAPS: dict[str, str] = {
-    "demo-022": "a former president absent from the officials file gets no country: 'former President Pedro Castillo' "
-                "has no national adjective, and the dateline (LIMA) is not used as evidence of nationality",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _norm(s: Any) -> str:

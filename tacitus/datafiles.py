@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataFileError
 
 M = TypeVar("M", bound=BaseModel)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: the officials are large
 
 
 def load_records(path: Path, model: type[M]) -> list[tuple[M, int]]:
@@ -20,8 +21,8 @@ def load_records(path: Path, model: type[M]) -> list[tuple[M, int]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(str(path), None, None, f"cannot read: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise DataFileError(str(path), line, None, f"not valid YAML: {exc.problem}") from exc

@@ -163,6 +163,46 @@ class NameIndex:
         return out
 
 
+@dataclass(slots=True)
+class NameLookup:
+    """How a name resolved against the knowledge base: the person chosen (or why none), and every candidate."""
+
+    name: str
+    person: Person | None
+    candidates: list[tuple[Person, float, str]]
+    reason: str
+
+
+def lookup_name(index: NameIndex, name: str, day: dt.date | None, country: str | None = None,
+                org: str | None = None) -> NameLookup:
+    """Resolve a person's name: best score wins; a tie is broken by who held office on `day`.
+
+    Scores: 100 exact spelling, 95 every name part inside a known spelling, 90 a known spelling inside the name,
+    otherwise rapidfuzz `ratio` >= NameIndex.FUZZY_CUTOFF on the normalised full name. A title in the text
+    (`country`/`org`) must agree with the person's.
+    """
+    best_of: dict[str, tuple[Person, float, str]] = {}
+    for c in index.candidates(name):  # one row per person: the best-scoring spelling
+        if c[0].name not in best_of or c[1] > best_of[c[0].name][1]:
+            best_of[c[0].name] = c
+    cands = list(best_of.values())
+    if not cands:
+        return NameLookup(name, None, [], "no spelling in the knowledge base is close enough")
+    if country or org:  # a title in the text must agree with the knowledge base
+        cands = [c for c in cands if (country and c[0].country == country) or (org and org in c[0].orgs)]
+        if not cands:
+            return NameLookup(name, None, [], f"no candidate of {country or org}")
+    best = max(cands, key=lambda c: (c[1], bool(c[0].roles_on(day)) if day else 0))
+    rivals = [c for c in cands if c[0] is not best[0] and c[1] == best[1]]
+    if not rivals:
+        return NameLookup(name, best[0], cands, f"best score {best[1]:.0f} ('{best[2]}')")
+    if day:
+        active = [c for c in [best, *rivals] if c[0].roles_on(day)]
+        if len(active) == 1:
+            return NameLookup(name, active[0][0], cands, f"tie at {best[1]:.0f}; the only one in office on {day}")
+    return NameLookup(name, None, cands, f"tie at {best[1]:.0f} between {len(rivals) + 1} persons")
+
+
 @register("actors.gazetteer.v1")
 class ActorMatcher:
     """Gazetteer matcher over spaCy docs, built once per (pipeline, knowledge base)."""
@@ -566,7 +606,10 @@ class DocumentActors:
         m.kb_person = p
         m.person = p.name
         held = p.roles_on(self.day) if self.day else []
-        if m.roles:  # the text's title picks which of the person's roles is meant
+        if m.roles == ("Leader",) and held:  # "NATO chief Mark Rutte": the role he holds, not the generic word
+            m.roles = tuple(dict.fromkeys(r.role for r in held))
+            m.offices = tuple(self.kb.role_office.get(r, "") for r in m.roles)
+        elif m.roles:  # the text's title picks which of the person's roles is meant
             held = [r for r in held if r.role in m.roles] or held
         elif held:
             m.roles = tuple(dict.fromkeys(r.role for r in held))
@@ -589,21 +632,7 @@ class DocumentActors:
             m.country = m.country or self.kb.orgs[m.org].country
 
     def _kb_lookup(self, m: ActorMention) -> Person | None:
-        cands = self.names.candidates(m.name or "")
-        if not cands:
-            return None
-        if m.country or m.org:  # a title in the text must agree with the knowledge base
-            cands = [c for c in cands if (m.country and c[0].country == m.country) or (m.org and m.org in c[0].orgs)]
-        if not cands:
-            return None
-        best = max(cands, key=lambda c: (c[1], bool(c[0].roles_on(self.day)) if self.day else 0))
-        rivals = [c for c in cands if c[0] is not best[0] and c[1] == best[1]]
-        if rivals and self.day:
-            active = [c for c in [best, *rivals] if c[0].roles_on(self.day)]
-            if len(active) == 1:
-                return active[0][0]
-            return None
-        return best[0] if not rivals else None
+        return lookup_name(self.names, m.name or "", self.day, m.country, m.org).person
 
     def _match_cluster(self, toks: list[str], m: ActorMention) -> _Cluster | None:
         core = _core(toks)

@@ -217,3 +217,83 @@ def demo(
 
 if __name__ == "__main__":
     app()
+
+
+actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor knowledge base: who is who, on which day.")
+app.add_typer(actors_app, name="actors")
+
+
+def _kb(actor_files: list[Path]):  # type: ignore[no-untyped-def]
+    from .kb import ActorKB
+
+    return ActorKB.load(DATA_DIR, tuple(actor_files))
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    name: str = typer.Argument(..., help="A person's name as written in the news, typos included."),
+    date: Optional[str] = typer.Option(None, "--date", help="Resolve as of this day (YYYY-MM-DD)."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra officials YAML file(s) (override bundled)."),
+) -> None:
+    """Show how a name resolves: the person chosen, why, and every candidate with its score.
+
+    Example: tacitus actors lookup "Amir Adollahian" --date 2023-10-09
+    """
+    from .actors import NameIndex, lookup_name
+
+    try:
+        day = _parse_day(date, "--date")
+        kb = _kb(actors)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from exc
+    res = lookup_name(NameIndex(kb.persons), name, day)
+    if res.person is None:
+        out.print(f"{escape(name)!s} -> no person ({escape(res.reason)})", highlight=False)
+    else:
+        p = res.person
+        held = p.roles_on(day) if day else []
+        roles = ", ".join(f"{r.role}{' (acting)' if r.acting else ''} of {p.org_of(r) or p.country}" for r in held)
+        out.print(f"{escape(name)} -> [bold]{escape(p.name)}[/bold] ({p.country or p.org}); "
+                  f"{roles or 'no role held that day' if day else 'no date given'}; {escape(res.reason)}",
+                  highlight=False)
+    if res.candidates:
+        table = Table("candidate", "country/org", "score", "matched spelling", "roles that day" if day else "roles")
+        for p, score, spelling in sorted(res.candidates, key=lambda c: -c[1]):
+            rs = p.roles_on(day) if day else list(p.roles)
+            table.add_row(escape(p.name), p.country or p.org or "-", f"{score:.0f}", escape(spelling),
+                          escape(", ".join(f"{r.role} {r.start}..{r.end or ''}" for r in rs)) or "-")
+        out.print(table)
+
+
+@actors_app.command("list")
+def actors_list(
+    date: str = typer.Option(..., "--date", help="The day (YYYY-MM-DD)."),
+    country: Optional[str] = typer.Option(None, "--country", help="ISO 3166-1 alpha-3 code, e.g. QAT."),
+    org: Optional[str] = typer.Option(None, "--org", help="Organisation code, e.g. NATO, HAMAS."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra officials YAML file(s) (override bundled)."),
+) -> None:
+    """Print who held which role for a country or organisation on a day.
+
+    Example: tacitus actors list --country QAT --date 2024-06-01
+    """
+    try:
+        day = _parse_day(date, "--date")
+        kb = _kb(actors)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from exc
+    if not country and not org:
+        raise _fail("give --country or --org (e.g. --country QAT)")
+    if country and country.upper() not in kb.countries:
+        raise _fail(f"unknown country '{country}': use an ISO 3166-1 alpha-3 code such as QAT")
+    if org and org.upper() not in kb.orgs:
+        raise _fail(f"unknown organisation '{org}' (known: {', '.join(sorted(kb.orgs))})")
+    assert day is not None
+    rows = kb.holders_on(day, country.upper() if country else None, org.upper() if org else None)
+    if not rows:
+        out.print(f"no official of {country or org} on {day} in the knowledge base")
+        return
+    table = Table("role", "person", "since", "until", "acting")
+    for p, r in rows:
+        table.add_row(r.role, escape(p.name), str(r.start), str(r.end or ""), "yes" if r.acting else "")
+    out.print(table)
+

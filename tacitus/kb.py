@@ -198,6 +198,22 @@ class ActorKB:
                                              entry.agent, tuple(entry.roles))
         return cls(countries, orgs, titles, agents, list(persons.values()), digest.hexdigest()[:12])
 
+    def holders_on(self, day: dt.date, country: str | None = None,
+                   org: str | None = None) -> list[tuple[Person, RoleTenure]]:
+        """Every role held on `day` for `country` (national roles) or `org`, ordered by office then name."""
+        out = []
+        for p in self.persons:
+            for r in p.roles_on(day):
+                role_org = p.org_of(r)
+                if org and role_org != org:
+                    continue
+                if country and (p.country != country or (not org and role_org in self.orgs
+                                                         and self.orgs[role_org].kind == "igo")):
+                    continue
+                out.append((p, r))
+        order = {t.role: i for i, t in enumerate(self.titles)}
+        return sorted(out, key=lambda pr: (order.get(pr[1].role, 99), pr[0].name))
+
     def office_holders(self, office: str, day: dt.date | None, country: str | None = None,
                        org: str | None = None) -> list[tuple[Person, RoleTenure]]:
         """Persons holding a role of `office` for `country`/`org` on `day` (all tenures when day is None)."""

@@ -16,13 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import __version__, registry
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
-from .coding import Candidate, RuleCoder, TriggerLexicon
+from .coding import Candidate, RuleCoder, TriggerLexicon, actors_resolve_pronoun
 from .dates import DateMention, find_dates, next_weekday
 from .dedup import PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
 from .ingest import split_date_header
 from .kb import DATA_DIR, ActorKB
-from .records import Article, DocumentResult, Dropped, EventRecord
+from .records import ActorRef, Article, DocumentResult, Dropped, EventRecord, MentionRecord
 
 
 class CoderConfig(BaseModel):
@@ -128,6 +128,7 @@ class Coder:
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
                                             sentence_index=s_index, lead=lead))
+            result.mentions += self._mention_records(article, state, doc, mentions, actors, offset)
             for m in mentions:
                 if m.person and not m.plural and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
                     actors.note_subject(m)
@@ -140,6 +141,29 @@ class Coder:
                 e.date, e.date_precision = article.published, "publication"
         result.events = events
         return result
+
+    @staticmethod
+    def _mention_records(article: Article, state: _Loaded, doc, mentions: list[ActorMention],  # type: ignore[no-untyped-def]
+                         actors: DocumentActors, offset: int) -> list[MentionRecord]:
+        """Every mention of a sentence as resolved after coding; pronouns and counterparts that no event
+        resolved are resolved here the way coding would (last named subject; the sentence's own subject)."""
+        out = []
+        subject = next((m for m in mentions if m.person and m.offices and not m.counterpart and not m.pronoun
+                        and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end])), None)
+        for m in mentions:
+            r: ActorMention | None = m
+            if m.pronoun:
+                r = actors_resolve_pronoun(m, actors)
+            elif m.counterpart and not m.person:
+                other = subject or actors.last_subject
+                if other is not None and other is not m:
+                    actors.resolve_counterpart(m, other)
+            span = (offset + doc[m.start].idx, offset + doc[m.end - 1].idx + len(doc[m.end - 1]))
+            if r is None:
+                out.append(MentionRecord(article.doc_id, span, ActorRef(text=m.text), "pronoun with no antecedent"))
+            else:
+                out.append(MentionRecord(article.doc_id, span, r.to_ref(state.kb), r.reason))
+        return out
 
     @staticmethod
     def _is_lead(pending: list[PendingEvent], e: EventRecord) -> bool:

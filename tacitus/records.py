@@ -142,9 +142,20 @@ class Dropped:
 
 
 @dataclass(slots=True)
+class MentionRecord:
+    """One actor mention of an article and what it resolved to; `reason` says why a part stayed unresolved."""
+
+    doc_id: str
+    span: Span
+    actor: ActorRef
+    reason: str | None = None
+
+
+@dataclass(slots=True)
 class DocumentResult:
     """Everything coding one article produced."""
 
     article: Article
     events: list[EventRecord] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)

@@ -7,14 +7,47 @@ from typer.testing import CliRunner
 from tacitus.cli import app
 
 runner = CliRunner()
-COMMANDS = ["code", "events", "export", "demo"]
+COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_help_has_an_example(command: str) -> None:
-    res = runner.invoke(app, [command, "--help"])
+    res = runner.invoke(app, [*command.split(), "--help"])
     assert res.exit_code == 0
     assert "Example: tacitus " + command in " ".join(res.output.split())
+
+
+def test_actors_lookup_explains_a_typo_with_scores() -> None:
+    res = runner.invoke(app, ["actors", "lookup", "Amir Adollahian", "--date", "2023-10-09"])
+    assert res.exit_code == 0, res.output
+    first = " ".join(res.output.split())
+    assert "-> Hossein Amir-Abdollahian (IRN); Foreign Minister of IRN; best score" in first
+    assert "score" in first and "candidate" in first
+
+
+def test_actors_lookup_breaks_a_surname_tie_by_date() -> None:
+    res = runner.invoke(app, ["actors", "lookup", "Aoun", "--date", "2018-01-01"])
+    assert "-> Michel Aoun" in " ".join(res.output.split())
+    res = runner.invoke(app, ["actors", "lookup", "Aoun", "--date", "2025-06-01"])
+    assert "-> Joseph Aoun" in " ".join(res.output.split())
+
+
+def test_actors_list_prints_who_held_which_role_that_day() -> None:
+    res = runner.invoke(app, ["actors", "list", "--country", "QAT", "--date", "2024-06-01"])
+    text = " ".join(res.output.split())
+    assert res.exit_code == 0 and "Tamim bin Hamad Al Thani" in text and "Prime Minister" in text
+    res = runner.invoke(app, ["actors", "list", "--country", "IRN", "--date", "2024-06-01"])
+    assert "Mohammad Mokhber" in res.output and "yes" in res.output  # acting president
+    res = runner.invoke(app, ["actors", "list", "--country", "XX", "--date", "2024-06-01"])
+    assert res.exit_code == 1 and "unknown country 'XX'" in res.output
+
+
+def test_bad_actor_file_names_file_line_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("- name: Jane Roe\n  country: QAT\n  roles:\n    - {role: Emperor, start: 2020-01-01}\n")
+    res = runner.invoke(app, ["actors", "list", "--country", "QAT", "--date", "2024-06-01", "--actors", str(bad)])
+    assert res.exit_code == 1 and f"[{bad}:1 roles.role] unknown role 'Emperor'" in " ".join(res.output.split())
+    assert "Traceback" not in res.output
 
 
 def test_nothing_readable_is_one_line_and_nonzero(tmp_path: Path) -> None:

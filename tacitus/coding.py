@@ -408,10 +408,12 @@ class RuleCoder:
 
 
 def actors_resolve_pronoun(m: ActorMention, actors: DocumentActors) -> ActorMention | None:
-    """A pronoun source takes the most recent named subject of this document."""
+    """A pronoun takes the nearest named subject before it in its sentence ("Lavrov said he would ..."),
+    else the most recent named subject of the document."""
     if not m.pronoun:
         return m
-    ante = actors.last_subject
+    before = [s for s in actors.sentence_subjects if s.end <= m.start]
+    ante = before[-1] if before else actors.last_subject
     if ante is None:
         return None
     return ActorMention(m.start, m.end, m.text, m.head, country=ante.country, org=ante.org, agent=ante.agent,

@@ -112,11 +112,13 @@ class Coder:
         group_seed = 0
         for s_index, sent in enumerate(doc.sents):
             mentions = []
-            for m in find_mentions(sent, hits, group_seed):
+            for m in find_mentions(sent, hits, group_seed, actors.knows_name):
                 _inherit_possessor(doc, m, mentions, actors)
+                _inherit_speaker_country(doc, m, mentions)
                 if actors.resolve(m):
                     mentions.append(m)
             group_seed += 1000
+            actors.sentence_subjects = [m for m in mentions if _is_person_subject(doc, m)]
             sent_triggers = [t for t in triggers if sent.start <= t[2].i < sent.end]
             cands, rejected = state.coder.code_sentence(sent, mentions, actors, sent_triggers)
             for r in rejected:
@@ -139,7 +141,7 @@ class Coder:
                                             sentence_index=s_index, lead=lead))
             result.mentions += self._mention_records(article, state, doc, mentions, actors, offset)
             for m in mentions:
-                if m.person and not m.plural and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end]):
+                if _is_person_subject(doc, m):
                     actors.note_subject(m)
         events, leftovers = merge_document_events(pending)
         for rec, reason in leftovers:
@@ -211,6 +213,27 @@ class Coder:
             rule=c.entry.rule, coder=state.version)
         lead = s_index == 0 and not c.past_perfect and not _background_clause(c.anchor)
         return rec, lead
+
+
+def _is_person_subject(doc, m: ActorMention) -> bool:  # type: ignore[no-untyped-def]
+    return bool(m.person) and not m.plural and not m.pronoun and any(
+        t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end])
+
+
+SPEECH_VERBS = {"say", "announce", "state", "add", "confirm", "report", "tell"}
+
+
+def _inherit_speaker_country(doc, m: ActorMention, before: list[ActorMention]) -> None:  # type: ignore[no-untyped-def]
+    """"Downing Street said the prime minister ...": a bare title reported by a state's voice is that state's."""
+    if m.entity or m.name or not m.roles or m.counterpart or m.plural:
+        return
+    for b in reversed(before):
+        head = doc[b.head]
+        verb = head.head
+        if b.entity and not b.person and not b.modifier and head.dep_ == "nsubj" \
+                and verb.lemma_ in SPEECH_VERBS and any(t.i == m.head for t in verb.subtree):
+            m.country, m.org = b.country, b.org
+            return
 
 
 def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors: DocumentActors) -> None:  # type: ignore[no-untyped-def]

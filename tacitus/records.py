@@ -159,3 +159,4 @@ class DocumentResult:
     events: list[EventRecord] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     mentions: list[MentionRecord] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, for `tacitus bench`

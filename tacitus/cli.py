@@ -68,12 +68,31 @@ def code(
                                 help="Worker processes that parse and code (default: the number of cores)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parser batch and per commit."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra officials YAML file(s) (override bundled)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine's processes) or ray (Ray Data: "
+                               "JSONL/Parquet inputs or globs in, a directory of Parquet partitions out)."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to use with --engine ray "
+                                              "(e.g. ray://head:10001); default: start Ray on this machine."),
 ) -> None:
     """Code articles into events: store them in DuckDB and/or write them as JSONL.
 
     Example: tacitus code --input articles.jsonl --output events.jsonl
+    (on Ray: tacitus code --engine ray --input 'news/*.jsonl' --output events-parquet/)
     """
     config = CoderConfig(spacy_model=model, n_process=workers, batch_size=batch_size, actor_files=tuple(actors))
+    if engine not in ("local", "ray"):
+        raise _fail(f"unknown engine '{engine}': use local or ray")
+    if engine == "ray":
+        if output is None:
+            raise _fail("--engine ray writes Parquet partitions: give --output DIRECTORY")
+        from .distributed import code_with_ray
+
+        try:
+            n = code_with_ray([str(p) for p in input], output, config, ray_address, workers, batch_size)
+        except TacitusError as exc:
+            raise _fail(str(exc)) from None
+        err.print(escape(f"coded on Ray: {n} event(s) -> {output}/ (Parquet; tacitus attach --db DB --parquet "
+                         f"{output} makes them queryable)"), highlight=False)
+        return
     coder = Coder(config)
     problems: list[IngestProblem] = []
     n_docs = n_events = 0
@@ -338,3 +357,20 @@ def bench(
     out.print(table)
     if json_out:
         json_out.write_text(json.dumps(d, indent=2) + "\n", encoding="utf-8")
+
+
+@app.command()
+def attach(
+    parquet: Path = typer.Option(..., "--parquet", help="Directory of Parquet partitions from --engine ray."),
+    db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file to add the view to."),
+) -> None:
+    """Make Parquet event partitions queryable in a DuckDB file as the view `parquet_events` (no copy).
+
+    Example: tacitus attach --db tacitus.duckdb --parquet events-parquet/
+    """
+    try:
+        with Store(db) as store:
+            n = store.attach_parquet(parquet)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    out.print(f"view parquet_events in {db}: {n} event(s) from {parquet}")

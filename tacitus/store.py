@@ -139,6 +139,15 @@ class Store:
         finally:
             con.unregister("_batch")
 
+    def attach_parquet(self, directory: Path) -> int:
+        """Create the view `parquet_events` over Parquet partitions (from the ray engine); return its rows."""
+        files = sorted(Path(directory).rglob("*.parquet")) if Path(directory).is_dir() else []
+        if not files:
+            raise StoreError(f"{directory}: no .parquet files (write them with tacitus code --engine ray)")
+        pattern = str(Path(directory).resolve() / "**" / "*.parquet").replace("'", "''")
+        self.con.execute(f"CREATE OR REPLACE VIEW parquet_events AS SELECT * FROM read_parquet('{pattern}')")
+        return int(self.con.execute("SELECT count(*) FROM parquet_events").fetchone()[0])  # type: ignore[index]
+
     def known_hashes(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT doc_id, content_hash FROM documents").fetchall())
 

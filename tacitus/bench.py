@@ -18,6 +18,7 @@ from .ingest import IngestProblem, read_articles
 from .kb import DATA_DIR
 from .pipeline import Coder, CoderConfig
 from .records import ActorRef, Article, DocumentResult, EventRecord
+from .stories import LinkStats, link_stories
 from .store import Store
 
 SAMPLE = DATA_DIR / "sample" / "articles.jsonl"
@@ -139,6 +140,22 @@ def bench_store(n_events: int, batch_docs: int = 10_000) -> float:
                 batch = []
         store.write(batch)
         return time.perf_counter() - t0
+
+
+def bench_linking(n_events: int) -> tuple[float, float, LinkStats]:
+    """Seconds to load `n_events` synthetic events, then seconds to link them into stories."""
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "link.duckdb") as store:
+        t0 = time.perf_counter()
+        batch: list[DocumentResult] = []
+        for r in synthetic_results(n_events):
+            batch.append(r)
+            if len(batch) >= 10_000:
+                store.write(batch)
+                batch = []
+        store.write(batch)
+        t1 = time.perf_counter()
+        stats = link_stories(store.con)
+        return t1 - t0, time.perf_counter() - t1, stats
 
 
 def run_bench(config: CoderConfig, articles: list[Article], store_events: int = 0,

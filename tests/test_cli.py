@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from tacitus.cli import app
 
 runner = CliRunner()
-COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach", "stories link"]
+COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach", "stories link", "ingest"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -112,3 +112,43 @@ def test_bad_data_file_error_prints_as_is(tmp_path: Path) -> None:
     res = runner.invoke(app, ["code", "--input", str(f), "--no-db", "--actors", str(bad)])
     assert res.exit_code == 1
     assert f"error: [{bad}:2 country]" in " ".join(res.output.split()) and "Traceback" not in res.output
+
+
+@pytest.mark.slow
+def test_ingest_skips_what_is_stored_and_resumes_after_an_interrupt(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tacitus.pipeline as pipeline
+    from tacitus.store import Store
+
+    src = tmp_path / "news"
+    src.mkdir()
+    for i, country in enumerate(["Qatari", "Omani", "Turkish", "Egyptian"]):
+        (src / f"a{i}.txt").write_text(f"date 2024-01-0{i + 2}\nIranian President Ebrahim Raisi spoke by phone "
+                                       f"with his {country} counterpart on Monday.", encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    real = pipeline.Coder.code_articles
+
+    def interrupted(self, articles):  # type: ignore[no-untyped-def]
+        for n, r in enumerate(real(self, articles)):
+            if n == 2:
+                raise KeyboardInterrupt
+            yield r
+
+    monkeypatch.setattr(pipeline.Coder, "code_articles", interrupted)
+    res = runner.invoke(app, ["ingest", str(src), "--db", str(db), "--batch-size", "1", "--workers", "1"])
+    assert res.exit_code == 130 and "run the same command again to resume" in " ".join(res.output.split())
+    with Store(db) as store:
+        assert store.counts()["documents"] == 2
+    monkeypatch.setattr(pipeline.Coder, "code_articles", real)
+    res = runner.invoke(app, ["ingest", str(src), "--db", str(db), "--batch-size", "1", "--workers", "1"])
+    text = " ".join(res.output.split())
+    assert res.exit_code == 0 and "coded 2 article(s)" in text and "2 already stored, skipped" in text
+    with Store(db) as store:
+        assert store.counts()["documents"] == 4
+        assert store.counts()["events"] == 4
+    res = runner.invoke(app, ["ingest", str(src), "--db", str(db), "--workers", "1"])
+    assert "coded 0 article(s)" in " ".join(res.output.split()) and "4 already stored" in " ".join(res.output.split())
+
+
+def test_ingest_map_must_be_field_equals_column(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["ingest", str(tmp_path), "--map", "body", "--db", str(tmp_path / "x.duckdb")])
+    assert res.exit_code == 1 and "--map 'body' is not FIELD=COLUMN" in res.output

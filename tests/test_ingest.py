@@ -86,3 +86,74 @@ def test_duplicate_ids_in_one_file(tmp_path: Path) -> None:
     f.write_text("\n".join(json.dumps({"id": "same", "text": t}) for t in ("one", "two")))
     arts, probs = _read(f)
     assert len(arts) == 1 and "duplicate id" in probs[0].message
+
+
+# ------------------------------------------------------------------ HTML, feeds, CSV
+
+PAGE = """<html><head><title>Oman and Iran discuss shipping</title>
+<meta property="article:published_time" content="2024-03-05T09:30:00Z">
+<link rel="canonical" href="https://wire.example/oman-iran"><meta property="og:site_name" content="Gulf Wire"></head>
+<body><nav>Home | Politics | Sport</nav><article><h1>Oman and Iran discuss shipping</h1>
+<p>MUSCAT - Omani Foreign Minister Badr Albusaidi received his Iranian counterpart in Muscat on Monday for talks
+on shipping in the Strait of Hormuz, the ministry said in a statement.</p>
+<p>The two ministers agreed to meet again in Tehran next month, according to the statement.</p></article>
+<footer>All rights reserved</footer></body></html>"""
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Levant Desk</title>
+<item><guid>lev-1</guid><title>Jordan condemns raid</title><link>https://levant.example/1</link>
+<pubDate>Tue, 13 Feb 2024 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;AMMAN - Jordan on Tuesday condemned the Israeli raid on Rafah.&lt;/p&gt;</description></item>
+<item><guid>lev-2</guid><title>No body</title></item>
+</channel></rss>"""
+
+
+def test_html_page_gives_main_text_title_url_and_date(tmp_path: Path) -> None:
+    f = tmp_path / "oman-iran.html"
+    f.write_text(PAGE, encoding="utf-8")
+    [a] = list(read_articles(f))
+    assert isinstance(a, Article)
+    assert a.text.startswith("MUSCAT - Omani Foreign Minister") and "Home | Politics" not in a.text
+    assert "All rights reserved" not in a.text
+    assert (a.published, a.title, a.url, a.doc_id) == (dt.date(2024, 3, 5), "Oman and Iran discuss shipping",
+                                                        "https://wire.example/oman-iran", "oman-iran")
+
+
+def test_feed_entries_are_articles_and_an_empty_entry_is_named(tmp_path: Path) -> None:
+    f = tmp_path / "levant.rss"
+    f.write_text(FEED, encoding="utf-8")
+    items = list(read_articles(f))
+    arts = [i for i in items if isinstance(i, Article)]
+    problems = [i for i in items if isinstance(i, IngestProblem)]
+    assert len(arts) == 1 and arts[0].doc_id == "lev-1" and arts[0].published == dt.date(2024, 2, 13)
+    assert arts[0].text == "AMMAN - Jordan on Tuesday condemned the Israeli raid on Rafah."
+    assert arts[0].outlet == "Levant Desk"
+    assert [str(p) for p in problems] == [f"{f}#entry2: entry has no content or summary"]
+
+
+def test_csv_with_usual_columns_and_with_a_mapping(tmp_path: Path) -> None:
+    f = tmp_path / "news.csv"
+    f.write_text('guid,headline,body,date\n'
+                 'n1,Calls,"Qatar and Egypt spoke by phone on Sunday, the ministry said.",2023-11-06\n'
+                 'n2,Empty,,2023-11-06\n', encoding="utf-8")
+    items = list(read_articles(f))
+    arts = [i for i in items if isinstance(i, Article)]
+    assert [(a.doc_id, a.title, a.published) for a in arts] == [("n1", "Calls", dt.date(2023, 11, 6))]
+    assert any(isinstance(i, IngestProblem) and str(i) == f"{f}:3: empty text" for i in items)
+    g = tmp_path / "odd.csv"
+    g.write_text("key,story,when\nk1,Iran condemned the strike.,2020-01-03\n", encoding="utf-8")
+    [bad] = list(read_articles(g))
+    assert isinstance(bad, IngestProblem) and "no text column" in str(bad) and "--map text=COLUMN" in str(bad)
+    [a] = list(read_articles(g, {"text": "story", "id": "key", "published": "when"}))
+    assert isinstance(a, Article) and (a.doc_id, a.published) == ("k1", dt.date(2020, 1, 3))
+    [wrong] = list(read_articles(g, {"text": "nope"}))
+    assert isinstance(wrong, IngestProblem) and "column 'nope' (for text) is not in the header" in str(wrong)
+
+
+def test_directory_reads_every_supported_format_recursively(tmp_path: Path) -> None:
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "p.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "feed.rss").write_text(FEED, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("date 2024-01-02\nIran and Iraq talked.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    ids = sorted(a.doc_id for a in read_articles(tmp_path) if isinstance(a, Article))
+    assert ids == ["a", "lev-1", "p"]

@@ -405,7 +405,8 @@ def bench(
     if link_events:
         load_s, link_s, stats = bench_linking(link_events)
         d = {"events": link_events, "load_seconds": round(load_s, 2), "link_seconds": round(link_s, 2),
-             "stories": stats.stories, "multi_report_stories": stats.multi_report_stories}
+             "stories": stats.stories, "multi_report_stories": stats.multi_report_stories,
+             "candidate_pairs": stats.candidate_pairs}
         out.print(", ".join(f"{k} {v}" for k, v in d.items()))
         if json_out:
             json_out.write_text(json.dumps(d, indent=2) + "\n", encoding="utf-8")
@@ -453,17 +454,94 @@ app.add_typer(stories_app, name="stories")
 
 @stories_app.command("link")
 def stories_link(db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file with coded events.")) -> None:
-    """Link the stored events into stories (same type, status and dyad; dates within a precision window).
+    """Link the stored events into stories (same type, status and dyad; dates within a precision window;
+    persons and evidence text that agree). Analysts' merges and splits are kept.
 
     Example: tacitus stories link --db tacitus.duckdb
     """
     from .stories import link_stories
 
+    with _open_db(db) as store:
+        stats = link_stories(store.con)
+    out.print(f"{stats.events} event(s) in {stats.stories} stories; {stats.multi_report_stories} with more than "
+              f"one report ({stats.candidate_pairs} candidate pairs scored)")
+
+
+@stories_app.command("list")
+def stories_list(db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file with linked stories."),
+                 min_reports: int = typer.Option(2, "--min-reports", min=1, help="Only stories with this many reports."),
+                 limit: int = typer.Option(50, "--limit", min=1, help="At most this many rows.")) -> None:
+    """List stories, most reported first.
+
+    Example: tacitus stories list --db tacitus.duckdb --min-reports 2
+    """
+    with _open_db(db) as store:
+        rows = store.con.execute("SELECT story_id, type, side_a, side_b, first_date, last_date, reports, outlets, "
+                                 "confidence FROM stories WHERE reports >= ? ORDER BY reports DESC, first_date "
+                                 "LIMIT ?", [min_reports, limit]).fetchall()
+    table = Table("story", "type", "dyad", "dates", "reports", "outlets", "confidence")
+    for r in rows:
+        table.add_row(r[0], r[1], f"{r[2]}–{r[3]}", f"{r[4]}..{r[5]}", str(r[6]), escape(", ".join(r[7])), f"{r[8]:.2f}")
+    out.print(table)
+
+
+@stories_app.command("explain")
+def stories_explain(story_id: str = typer.Argument(..., help="Story id from `tacitus stories list`."),
+                    db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file with linked stories.")) -> None:
+    """Print why a story holds its reports: each link's date gap, persons, text similarity and confidence, and
+    the analyst's edits, as JSON.
+
+    Example: tacitus stories explain 3f5c0a3d1b2e4f60 --db tacitus.duckdb
+    """
+    from .stories import explain_json
+
+    with _open_db(db) as store:
+        try:
+            out.print(explain_json(store.con, story_id), highlight=False, markup=False)
+        except KeyError as exc:
+            raise _fail(f"{exc.args[0]} (see tacitus stories list)") from None
+
+
+@stories_app.command("merge")
+def stories_merge(story_ids: list[str] = typer.Argument(..., help="Two or more story ids."),
+                  db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file with linked stories."),
+                  note: Optional[str] = typer.Option(None, "--note", help="Why (kept in the edit log).")) -> None:
+    """Merge stories into one; the edit is logged and re-applied whenever stories are re-linked.
+
+    Example: tacitus stories merge 3f5c0a3d1b2e4f60 9a0b1c2d3e4f5a6b --note "same call" --db tacitus.duckdb
+    """
+    from .stories import merge_stories
+
+    if len(story_ids) < 2:
+        raise _fail("give at least two story ids to merge")
+    with _open_db(db) as store:
+        try:
+            edit = merge_stories(store.con, story_ids, note)
+        except KeyError as exc:
+            raise _fail(str(exc.args[0])) from None
+    out.print(f"edit {edit}: merged {len(story_ids)} stories")
+
+
+@stories_app.command("split")
+def stories_split(story_id: str = typer.Argument(..., help="The story to split."),
+                  event_ids: list[str] = typer.Option(..., "--event", help="Event(s) that leave it (repeatable)."),
+                  db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file with linked stories."),
+                  note: Optional[str] = typer.Option(None, "--note", help="Why (kept in the edit log).")) -> None:
+    """Move events out of a story into one of their own; logged and re-applied on every re-linking.
+
+    Example: tacitus stories split 3f5c0a3d1b2e4f60 --event 65869c2cb3e75a9e --note "a later call" --db tacitus.duckdb
+    """
+    from .stories import split_story
+
+    with _open_db(db) as store:
+        try:
+            edit = split_story(store.con, story_id, event_ids, note)
+        except KeyError as exc:
+            raise _fail(str(exc.args[0])) from None
+    out.print(f"edit {edit}: {len(event_ids)} event(s) split from {story_id}")
+
+
+def _open_db(db: Path) -> Store:
     if not db.exists():
         raise _fail(f"{db}: no such database (run `tacitus code --db {db}` first)")
-    try:
-        with Store(db) as store:
-            stats = link_stories(store.con)
-    except TacitusError as exc:
-        raise _fail(str(exc)) from None
-    out.print(f"{stats.events} event(s) in {stats.stories} stories; {stats.multi_report_stories} with more than one report")
+    return Store(db)

@@ -30,3 +30,23 @@ def test_run_bench_reports_both_timings_and_stage_shares() -> None:
 def test_synthetic_events_have_the_requested_count() -> None:
     assert sum(len(r.events) for r in synthetic_results(23)) == 23
     assert bench_store(500) > 0
+
+
+def test_synthetic_reports_link_back_into_their_calls() -> None:
+    import collections
+
+    from tacitus.bench import synthetic_reports
+    from tacitus.stories import link_stories
+    from tacitus.store import Store
+
+    reports = list(synthetic_reports(600))
+    with Store(":memory:") as store:
+        store.write(reports)
+        link_stories(store.con)
+        rows = store.con.execute("SELECT e.doc_id, m.story_id FROM story_members m JOIN events e USING (event_id)"
+                                 ).fetchall()
+    calls = collections.defaultdict(set)
+    for doc, story in rows:
+        calls[doc.split("-")[0]].add(story)
+    kept_whole = sum(len(s) == 1 for s in calls.values()) / len(calls)
+    assert kept_whole >= 0.95, kept_whole  # the reports of one call end in one story

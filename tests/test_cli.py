@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from tacitus.cli import app
 
 runner = CliRunner()
-COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach", "stories link", "ingest"]
+COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach", "stories link", "ingest", "stories list", "stories explain", "stories merge", "stories split"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

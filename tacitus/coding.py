@@ -334,7 +334,12 @@ class RuleCoder:
         for slot in entry.target:
             if found and not any(m.entity or m.person or m.counterpart for m in found):
                 unusable, found = unusable or found, []
-            for h in heads:
+            slot_heads = heads
+            if entry.anchor == "noun" and _near_governor(anchor, governor) and governor.pos_ in ("VERB", "AUX"):
+                # "Putin told Erdogan in a phone call", "received a call on Thursday from Rouhani": the verb's
+                # object or preposition names the other side
+                slot_heads = [*heads, governor]
+            for h in slot_heads:
                 if slot == "object":
                     for c in h.children:
                         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
@@ -603,6 +608,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(6):
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return v.head, False  # "Rouhani, who condemned ...": the noun the clause hangs on
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
@@ -628,8 +635,16 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
 
+READY_WORDS = {"open", "ready", "willing", "prepared", "keen", "eager", "available", "amenable"}
+
+
 def _status(governor: Token, anchor: Token, sent: Span) -> str:
     """occurred | planned | hypothetical | denied, from negation, modality, conditionals and questions."""
+    # "Russia was open to talks with Kyiv", "ready for dialogue": a disposition, not an event yet
+    h = anchor.head
+    if anchor.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("to", "for") \
+            and h.head.lemma_.lower() in READY_WORDS:
+        return "planned"
     chain = [governor]
     h = governor
     for _ in range(4):

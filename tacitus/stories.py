@@ -170,14 +170,30 @@ def link_stories(con: duckdb.DuckDBPyConnection,
     rows = con.execute(_CANDIDATES_SQL).fetchall()
     sims = similarity([(r[7], r[8]) for r in rows])
     uf = _UnionFind()
-    links = []
+    scored = []
+    cannot: dict[str, set[str]] = {}  # reports naming different persons: never in one story, even via a third
     for r, sim in zip(rows, sims):
         persons = _persons(r[3], r[4], r[5], r[6])
-        conf = link_confidence(int(r[2]), persons, sim)
-        linked = conf >= LINK_THRESHOLD
-        links.append((r[0], r[1], int(r[2]), persons, round(sim, 3), conf, linked))
-        if linked:
-            uf.union(r[0], r[1])
+        scored.append((r[0], r[1], int(r[2]), persons, round(sim, 3), link_confidence(int(r[2]), persons, sim)))
+        if persons == "differ":
+            cannot.setdefault(r[0], set()).add(r[1])
+            cannot.setdefault(r[1], set()).add(r[0])
+    members: dict[str, set[str]] = {}
+    barred: dict[str, set[str]] = {}
+    links = []
+    for a, b, gap, persons, sim, conf in sorted(scored, key=lambda x: (-x[5], x[0], x[1])):  # strongest first
+        linked = False
+        if conf >= LINK_THRESHOLD:
+            ra, rb = uf.find(a), uf.find(b)
+            ma, mb = members.get(ra, {ra}), members.get(rb, {rb})
+            ba = barred.get(ra, cannot.get(ra, set()))
+            bb = barred.get(rb, cannot.get(rb, set()))
+            if ra == rb or not (ma & bb or mb & ba):
+                uf.union(a, b)
+                root = uf.find(a)
+                members[root], barred[root] = ma | mb, ba | bb
+                linked = True
+        links.append((a, b, gap, persons, sim, conf, linked))
     events = con.execute("""
         SELECT e.event_id, e.doc_id, e.type, e.status, e.date, d.outlet, d.published,
                coalesce(s.country, s.org, '?'), coalesce(t.country, t.org, '-'), e."symmetric"

@@ -134,3 +134,28 @@ def test_embedding_similarity_without_the_extra_names_the_fix(monkeypatch) -> No
     monkeypatch.setattr(builtins, "__import__", no_embed)
     with pytest.raises(TacitusError, match=r"pip install 'tacitus\[embed\]'"):
         embedding_similarity([("a b", "c d")])
+
+
+@pytest.mark.slow
+def test_stories_from_articles_of_several_outlets(coder) -> None:  # type: ignore[no-untyped-def]
+    """Our own articles: one call told by three outlets a day apart, near misses (a second call a week later, the
+    foreign ministers' call the same day) and the 2019 and 2021 Rouhani–Tamim calls told twice each."""
+    from pathlib import Path
+
+    from tacitus.ingest import read_articles
+
+    corpus = Path(__file__).parent / "data" / "stories_corpus.jsonl"
+    articles = [a for a in read_articles(corpus) if isinstance(a, Article)]
+    with Store(":memory:") as store:
+        store.write(coder.code_articles(articles))
+        link_stories(store.con)
+        rows = store.con.execute("SELECT e.doc_id, m.story_id FROM story_members m JOIN events e USING (event_id) "
+                                 "WHERE e.type = 'CONSULT' AND e.status = 'occurred'").fetchall()
+    story: dict[str, set[str]] = {}
+    for doc, sid in rows:
+        story.setdefault(doc, set()).add(sid)
+    one = {doc: next(iter(s)) for doc, s in story.items() if len(s) == 1}
+    assert one["s-ank-1"] == one["s-mos-1"] == one["s-lon-1"]
+    assert one["s-ank-2"] != one["s-ank-1"] and one["s-ank-3"] != one["s-ank-1"]
+    assert one["s-teh-19"] == one["s-doh-19"] and one["s-teh-21"] == one["s-doh-21"]
+    assert one["s-teh-19"] != one["s-teh-21"]

@@ -577,5 +577,59 @@ def serve(
     uvicorn.run(create_app(ApiSettings(db=db, token=token)), host=host, port=port, log_level="warning")
 
 
+
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Argument(..., help="Gold file."),
+    format: str = typer.Option("tacitus", "--format", help="plover | petrarch | tacitus"),
+    misses: int = typer.Option(20, "--misses", min=0, help="Print at most this many misses with their sentence."),
+    limit: int = typer.Option(0, "--limit", min=0, help="Only the first N gold items (0: all)."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here too."),
+) -> None:
+    """Code the gold texts and print precision, recall and F1 per type, the confusion of gold and top types,
+    actor and date accuracy, and each miss with its sentence.
+
+    Example: tacitus eval ../shared/data/plover/PLOVER_GSR_CAMEO.txt --format plover
+    """
+    from .evaluate import READERS, evaluate
+
+    if format not in READERS:
+        raise _fail(f"unknown format '{format}': use {', '.join(READERS)}")
+    if not gold.is_file():
+        raise _fail(f"{gold}: no such file")
+    try:
+        items = READERS[format](gold)
+        if limit:
+            items = items[:limit]
+        if not items:
+            raise _fail(f"{gold}: no gold item with text and a label in {format} format")
+        report = evaluate(Coder(CoderConfig(n_process=1)), items, format)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    rates = report.rates()
+    table = Table("measure", "value")
+    table.add_row("gold items", str(report.items))
+    for k, v in rates.items():
+        table.add_row(k, f"{v:.3f}")
+    if format == "tacitus":
+        table.add_row("forbidden events found", str(report.forbidden_found))
+    out.print(table)
+    per = Table("label", "precision", "recall", "F1", "support")
+    for label, sc in report.per_label_scores().items():
+        per.add_row(label, f"{sc['precision']:.2f}", f"{sc['recall']:.2f}", f"{sc['f1']:.2f}", str(sc["support"]))
+    out.print(per)
+    if report.confusion:
+        conf = Table("gold", "top predicted", "n")
+        for (g, t), n in report.confusion.most_common(25):
+            conf.add_row(g, t, str(n))
+        out.print(conf)
+    for item_id, wanted, sentence in report.misses[:misses]:
+        out.print(f"MISS {escape(item_id)} [{escape(wanted)}]: {escape(sentence[:300])}", highlight=False)
+    if json_out:
+        json_out.write_text(json.dumps({"format": format, "items": report.items, **rates,
+                                        "per_label": report.per_label_scores(),
+                                        "forbidden_found": report.forbidden_found}, indent=2) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     app()

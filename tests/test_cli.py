@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from tacitus.cli import app
 
 runner = CliRunner()
-COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach", "stories link", "ingest", "stories list", "stories explain", "stories merge", "stories split", "serve"]
+COMMANDS = ["code", "events", "export", "demo", "actors lookup", "actors list", "bench", "attach", "stories link", "ingest", "stories list", "stories explain", "stories merge", "stories split", "serve", "eval"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

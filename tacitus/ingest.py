@@ -80,12 +80,14 @@ def read_articles(path: Path, csv_map: dict[str, str] | None = None) -> Iterator
                                        "(use .jsonl, .csv, .txt, .html, .rss/.atom/.xml)")
 
 
-def _read_bytes(path: Path, kind: str) -> bytes | IngestProblem:
+def _read_bytes(path: Path, kind: str, limit: int | None = None) -> bytes | IngestProblem:
+    """The file's bytes, or the problem: unreadable, over `limit`, empty or binary."""
     loc = str(path)
+    limit = limit or MAX_RECORD_BYTES * 20
     try:
         size = path.stat().st_size
-        if size > MAX_RECORD_BYTES * (20 if kind in ("feed", "CSV") else 1):
-            return IngestProblem(loc, f"file is {size:,} bytes, over the size limit for one {kind} file")
+        if size > limit:
+            return IngestProblem(loc, f"file is {size:,} bytes, over the {limit:,}-byte limit for a {kind} file")
         raw = path.read_bytes()
     except OSError as exc:
         return IngestProblem(loc, f"cannot read: {exc.strerror or exc}")
@@ -94,6 +96,20 @@ def _read_bytes(path: Path, kind: str) -> bytes | IngestProblem:
     if _looks_binary(raw[:8192]):
         return IngestProblem(loc, f"binary file, not {kind}")
     return raw
+
+
+def _read_text(path: Path, kind: str, limit: int | None = None) -> str | IngestProblem:
+    """The file as UTF-8 text (a BOM is dropped), or the problem."""
+    raw = _read_bytes(path, kind, limit)
+    if isinstance(raw, IngestProblem):
+        return raw
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return IngestProblem(str(path), f"not UTF-8 (byte {exc.start}); re-encode the file as UTF-8")
+    if not text.strip():
+        return IngestProblem(str(path), "empty file")
+    return text
 
 
 def _date(value: object) -> dt.date | None:
@@ -170,14 +186,9 @@ def _read_csv(path: Path, mapping: dict[str, str]) -> Iterator[Article | IngestP
     import csv
     import io
 
-    raw = _read_bytes(path, "CSV")
-    if isinstance(raw, IngestProblem):
-        yield raw
-        return
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield IngestProblem(str(path), f"not UTF-8 (byte {exc.start}); re-encode the file as UTF-8")
+    text = _read_text(path, "CSV")
+    if isinstance(text, IngestProblem):
+        yield text
         return
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
     header = reader.fieldnames or []
@@ -236,29 +247,12 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def _read_text_file(path: Path) -> Iterator[Article | IngestProblem]:
-    loc = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_RECORD_BYTES:
-            yield IngestProblem(loc, f"file is {size:,} bytes, over the {MAX_RECORD_BYTES:,}-byte limit per article")
-            return
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield IngestProblem(loc, f"cannot read: {exc.strerror or exc}")
-        return
-    if _looks_binary(raw[:8192]):
-        yield IngestProblem(loc, "binary file, not text")
-        return
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield IngestProblem(loc, f"not UTF-8 (byte {exc.start}); re-encode the file as UTF-8")
-        return
-    if not text.strip():
-        yield IngestProblem(loc, "empty file")
+    text = _read_text(path, "text", MAX_RECORD_BYTES)
+    if isinstance(text, IngestProblem):
+        yield text
         return
     published, _ = split_date_header(text)
-    yield Article(doc_id=path.stem, text=text, published=published, source_file=loc, line=None)
+    yield Article(doc_id=path.stem, text=text, published=published, source_file=str(path), line=None)
 
 
 def _read_jsonl(path: Path) -> Iterator[Article | IngestProblem]:

@@ -9,24 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tacitus.api import MAX_PAGE_SIZE, ApiSettings, create_app
-from tacitus.cli import SAMPLE
-from tacitus.ingest import read_articles
-from tacitus.pipeline import Coder
-from tacitus.records import Article
-from tacitus.stories import link_stories
-from tacitus.store import Store
 
 pytestmark = pytest.mark.slow
 TOKEN = "test-token"
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Path:
-    db = tmp_path_factory.mktemp("api") / "demo.duckdb"
-    with Store(db) as store:
-        store.write(coder.code_articles(a for a in read_articles(SAMPLE) if isinstance(a, Article)))
-        link_stories(store.con)
-    return db
 
 
 @pytest.fixture(scope="module")

@@ -7,26 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tacitus.cli import SAMPLE
-from tacitus.ingest import read_articles
-from tacitus.pipeline import Coder
-from tacitus.records import Article
 from tacitus.screenshot import browser_page, chromium_path, serving
-from tacitus.stories import link_stories
-from tacitus.store import Store
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(chromium_path() is None, reason="needs Debian's chromium (.ci/run installs it)")]
 pytest.importorskip("playwright")
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Path:
-    db = tmp_path_factory.mktemp("web") / "demo.duckdb"
-    with Store(db) as store:
-        store.write(coder.code_articles(a for a in read_articles(SAMPLE) if isinstance(a, Article)))
-        link_stories(store.con)
-    return db
 
 
 def test_load_filter_open_event_and_see_the_highlight(demo_db: Path) -> None:

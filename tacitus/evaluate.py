@@ -82,7 +82,7 @@ def read_plover(path: Path) -> list[GoldItem]:
         event = OLD_LABELS.get(r.get("event", ""), r.get("event", ""))
         if event not in EVENT_TYPES or not r.get("text"):
             continue
-        items.append(GoldItem(id=r["id"], text=r["text"], published=_day(r.get("date")), labels=[event],
+        items.append(GoldItem(id=r["id"], text=" ".join(r["text"].split()), published=_day(r.get("date")), labels=[event],
                               sources=_codes(r.get("source")), targets=_codes(r.get("target"))))
     return items
 

@@ -14,6 +14,7 @@ Every link keeps its features in `story_links`, which `explain_story` prints.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 from collections.abc import Callable
@@ -41,16 +42,21 @@ WITH sides AS (
               CASE WHEN "symmetric" AND tgt < src THEN src ELSE tgt END AS side_b,
               CASE WHEN "symmetric" AND tgt < src THEN tgt_person ELSE src_person END AS person_a,
               CASE WHEN "symmetric" AND tgt < src THEN src_person ELSE tgt_person END AS person_b,
-              coalesce(w.days, 3) AS window_days
+              coalesce(w.days, 3) AS window_days,
+              (date - DATE '1970-01-01') // 32 AS bucket
     FROM sides LEFT JOIN story_windows w ON w.precision = sides.date_precision
     WHERE date IS NOT NULL
+), probes AS (  -- each event looks into the 32-day buckets its window reaches: an equi-join, never all pairs
+    SELECT *, unnest(range(bucket - (window_days + 31) // 32, bucket + (window_days + 31) // 32 + 1)) AS probe
+    FROM keyed
 )
-SELECT a.event_id, b.event_id, abs(a.date - b.date) AS gap, a.person_a, a.person_b, b.person_a, b.person_b,
-       a.sentence, b.sentence
-FROM keyed a JOIN keyed b
+SELECT DISTINCT ON (least(a.event_id, b.event_id), greatest(a.event_id, b.event_id))
+       least(a.event_id, b.event_id), greatest(a.event_id, b.event_id), abs(a.date - b.date) AS gap,
+       a.person_a, a.person_b, b.person_a, b.person_b, a.sentence, b.sentence
+FROM probes a JOIN keyed b
   ON a.type = b.type AND a.status = b.status AND a.side_a = b.side_a AND a.side_b = b.side_b
- AND a.event_id < b.event_id AND a.doc_id <> b.doc_id
- AND b.date BETWEEN a.date - greatest(a.window_days, b.window_days) AND a.date + greatest(a.window_days, b.window_days)
+ AND a.probe = b.bucket AND a.event_id <> b.event_id AND a.doc_id <> b.doc_id
+ AND abs(a.date - b.date) <= greatest(a.window_days, b.window_days)
 """
 
 EDITS_SCHEMA = """
@@ -164,6 +170,19 @@ def link_stories(con: duckdb.DuckDBPyConnection,
                  similarity: Callable[[list[tuple[str, str]]], list[float]] = tfidf_similarity) -> LinkStats:
     """(Re)build `stories`, `story_members` and `story_links` from the stored events, in one transaction;
     the analyst's edits in `story_edits` are kept and applied."""
+    # millions of small tuples would trigger the cyclic garbage collector again and again (time grows faster
+    # than the input); nothing built here is cyclic
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _link_stories(con, similarity)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _link_stories(con: duckdb.DuckDBPyConnection,
+                  similarity: Callable[[list[tuple[str, str]]], list[float]]) -> LinkStats:
     con.execute(EDITS_SCHEMA)
     con.execute("CREATE OR REPLACE TEMP TABLE story_windows (precision VARCHAR, days INTEGER)")
     con.executemany("INSERT INTO story_windows VALUES (?, ?)", list(WINDOW_DAYS.items()))

@@ -7,7 +7,6 @@ RAY_ADDRESS), or leave it unset to start Ray on this machine.
 
 from __future__ import annotations
 
-import datetime as dt
 import glob
 import logging
 import os
@@ -17,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from .errors import InputError, TacitusError
+from .ingest import parse_day
 from .pipeline import Coder, CoderConfig
 from .records import Article, EventRecord
 
@@ -53,17 +53,6 @@ def events_table(events: list[EventRecord], articles: dict[str, Article]) -> pa.
     return pa.table(cols, schema=EVENT_COLUMNS)
 
 
-def _as_date(v: Any) -> dt.date | None:
-    if v is None or isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-        return v
-    if isinstance(v, dt.datetime):
-        return v.date()
-    try:
-        return dt.date.fromisoformat(str(v)[:10])
-    except ValueError:
-        return None
-
-
 def articles_from_rows(rows: list[dict[str, Any]]) -> list[Article]:
     """Input rows (JSONL or Parquet, the `tacitus code` input fields) as articles; rows without text are skipped."""
     out = []
@@ -72,7 +61,7 @@ def articles_from_rows(rows: list[dict[str, Any]]) -> list[Article]:
         if not isinstance(text, str) or not text.strip():
             continue
         out.append(Article(doc_id=str(r.get("id") or r.get("doc_id") or f"row-{i}"), text=text,
-                           published=_as_date(r.get("published")), outlet=r.get("outlet"), url=r.get("url"),
+                           published=parse_day(r.get("published")), outlet=r.get("outlet"), url=r.get("url"),
                            title=r.get("title")))
     return out
 

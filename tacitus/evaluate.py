@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .ingest import parse_day
 from .pipeline import Coder
 from .records import EVENT_TYPES, Article, EventRecord
 
@@ -82,7 +83,7 @@ def read_plover(path: Path) -> list[GoldItem]:
         event = OLD_LABELS.get(r.get("event", ""), r.get("event", ""))
         if event not in EVENT_TYPES or not r.get("text"):
             continue
-        items.append(GoldItem(id=r["id"], text=" ".join(r["text"].split()), published=_day(r.get("date")), labels=[event],
+        items.append(GoldItem(id=r["id"], text=" ".join(r["text"].split()), published=parse_day(r.get("date")), labels=[event],
                               sources=_codes(r.get("source")), targets=_codes(r.get("target"))))
     return items
 
@@ -133,21 +134,12 @@ def read_tacitus(path: Path) -> list[GoldItem]:
         raise InputError(f"{path}: not valid YAML ({exc})") from exc
     if not isinstance(docs, list):
         raise InputError(f"{path}: expected a list of documents")
-    return [GoldItem(id=str(d["id"]), text=d["text"], published=_day(d.get("published")),
+    return [GoldItem(id=str(d["id"]), text=d["text"], published=parse_day(d.get("published")),
                      labels=sorted({e["type"] for e in d.get("expected") or []}),
                      expected=d.get("expected") or [], forbidden=d.get("forbidden") or []) for d in docs]
 
 
 READERS = {"plover": read_plover, "petrarch": read_petrarch, "tacitus": read_tacitus}
-
-
-def _day(v: Any) -> dt.date | None:
-    if isinstance(v, dt.date):
-        return v
-    try:
-        return dt.date.fromisoformat(str(v)[:10]) if v else None
-    except ValueError:
-        return None
 
 
 def _label(e: EventRecord, fmt: str) -> str:
@@ -165,7 +157,7 @@ def matches(spec: dict[str, Any], e: EventRecord) -> bool:
     for key in ("mode", "status"):
         if spec.get(key) and getattr(e, key) != spec[key]:
             return False
-    if "date" in spec and e.date != _day(spec["date"]):
+    if "date" in spec and e.date != parse_day(spec["date"]):
         return False
     pairs = [(_entity(e.source), _entity(e.target), e.source.person, e.target.person if e.target else None)]
     if e.symmetric or spec.get("symmetric"):

@@ -112,9 +112,12 @@ def _read_text(path: Path, kind: str, limit: int | None = None) -> str | IngestP
     return text
 
 
-def _date(value: object) -> dt.date | None:
+def parse_day(value: object) -> dt.date | None:
+    """A date from a date, a datetime or text starting YYYY-MM-DD; None when there is none."""
     if value in (None, ""):
         return None
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
     try:
@@ -139,7 +142,7 @@ def _read_html(path: Path) -> Iterator[Article | IngestProblem]:
     title = doc.title or None
     if title and text.startswith(title + "\n"):  # the page's own headline repeated as the first line
         text = text[len(title) + 1:]
-    yield Article(doc_id=path.stem, text=text, published=_date(doc.date), outlet=doc.sitename or None,
+    yield Article(doc_id=path.stem, text=text, published=parse_day(doc.date), outlet=doc.sitename or None,
                   url=doc.url or None, title=title, source_file=str(path))
 
 
@@ -228,7 +231,7 @@ def _read_csv(path: Path, mapping: dict[str, str]) -> Iterator[Article | IngestP
                 continue
             seen.add(doc_id)
             raw_pub = row.get(columns["published"]) if "published" in columns else None
-            published = _date(raw_pub)
+            published = parse_day(raw_pub)
             if raw_pub and published is None:
                 yield IngestProblem(where, f"date {raw_pub!r} is not YYYY-MM-DD; coded without it", fatal=False)
 

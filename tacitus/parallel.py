@@ -11,7 +11,7 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .records import Article, DocumentResult
 
@@ -37,8 +37,12 @@ def _code_batch(batch: list[Article]) -> list[DocumentResult]:
     return list(_worker_coder.code_batch(batch))
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
+T = TypeVar("T")
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last may be shorter)."""
+    it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
 
@@ -54,7 +58,7 @@ def code_in_workers(coder: Coder, articles: Iterable[Article]) -> Iterator[Docum
         ctx, inherited = mp.get_context("spawn"), None
     with ctx.Pool(n, initializer=_init_worker, initargs=(inherited, coder.config)) as pool:
         pending: deque = deque()
-        for batch in _batches(articles, coder.config.batch_size):
+        for batch in batches(articles, coder.config.batch_size):
             pending.append(pool.apply_async(_code_batch, (batch,)))
             if len(pending) >= 2 * n:
                 yield from pending.popleft().get()

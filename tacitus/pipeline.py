@@ -177,8 +177,7 @@ class Coder:
         """Every mention of a sentence as resolved after coding; pronouns and counterparts that no event
         resolved are resolved here the way coding would (last named subject; the sentence's own subject)."""
         out = []
-        subject = next((m for m in mentions if m.person and m.offices and not m.counterpart and not m.pronoun
-                        and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end])), None)
+        subject = next((m for m in actors.sentence_subjects if m.offices and not m.counterpart), None)
         for m in mentions:
             r: ActorMention | None = m
             if m.pronoun:

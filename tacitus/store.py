@@ -78,12 +78,15 @@ class EventQuery:
         if self.country:
             where.append("(source_country = ? OR target_country = ? OR source_org = ? OR target_org = ?)")
             params += [self.country] * 4
-        if self.type:
-            where.append("type = ?")
-            params.append(self.type)
-        if self.mode:
-            where.append("mode = ?")
-            params.append(self.mode)
+        for column, value in (("type", self.type), ("mode", self.mode), ("status", self.status),
+                              ("f.doc_id", self.doc_id), ("event_id", self.event_id)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        for column, value in (("d.outlet", self.outlet), ("sentence", self.text)):  # substrings
+            if value:
+                where.append(f"{column} ILIKE ?")
+                params.append(f"%{value}%")
         if self.person:
             where.append("(source_person ILIKE ? OR target_person ILIKE ?)")
             params += [f"%{self.person}%"] * 2
@@ -95,27 +98,12 @@ class EventQuery:
             where.append("((coalesce(source_country, source_org) = ? AND coalesce(target_country, target_org) = ?) OR "
                          "(coalesce(source_country, source_org) = ? AND coalesce(target_country, target_org) = ?))")
             params += [self.dyad[0], self.dyad[1], self.dyad[1], self.dyad[0]]
-        if self.status:
-            where.append("status = ?")
-            params.append(self.status)
         if self.since:
             where.append("date >= ?")
             params.append(self.since)
         if self.until:
             where.append("date <= ?")
             params.append(self.until)
-        if self.doc_id:
-            where.append("f.doc_id = ?")
-            params.append(self.doc_id)
-        if self.event_id:
-            where.append("event_id = ?")
-            params.append(self.event_id)
-        if self.outlet:
-            where.append("d.outlet ILIKE ?")
-            params.append(f"%{self.outlet}%")
-        if self.text:
-            where.append("sentence ILIKE ?")
-            params.append(f"%{self.text}%")
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
@@ -170,28 +158,19 @@ class Store:
                         "(SELECT unnest(?)))", [ids])
             for table in ("events", "dropped", "documents"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
-            self._insert(con, "documents", _documents_table(results, now))
+            insert_arrow(con, "documents", _documents_table(results, now))
             events = [e for r in results for e in r.events]
             if events:
-                self._insert(con, "events", _events_table(events))
-                self._insert(con, "actors", _actors_table(events))
+                insert_arrow(con, "events", _events_table(events))
+                insert_arrow(con, "actors", _actors_table(events))
             drops = [d for r in results for d in r.dropped]
             if drops:
-                self._insert(con, "dropped", _dropped_table(drops))
+                insert_arrow(con, "dropped", _dropped_table(drops))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         return len(events)
-
-    @staticmethod
-    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
-        """Insert a whole Arrow table at once (row-by-row executemany is a hundred times slower)."""
-        con.register("_batch", rows)
-        try:
-            con.execute(f"INSERT INTO {table} SELECT * FROM _batch")
-        finally:
-            con.unregister("_batch")
 
     def attach_parquet(self, directory: Path) -> int:
         """Create the view `parquet_events` over Parquet partitions (from the ray engine); return its rows."""
@@ -258,6 +237,15 @@ class Store:
             raise StoreError(f"unknown export format '{fmt}' (use csv, parquet or jsonl)")
         tmp.replace(output)
         return n
+
+
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    """Insert a whole Arrow table at once (row-by-row executemany is a hundred times slower)."""
+    con.register("_batch", rows)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM _batch")
+    finally:
+        con.unregister("_batch")
 
 
 _DOCUMENTS = pa.schema([("doc_id", pa.string()), ("content_hash", pa.string()), ("published", pa.date32()),

@@ -24,6 +24,7 @@ import duckdb
 import pyarrow as pa
 
 from .errors import TacitusError
+from .store import insert_arrow
 
 # How far apart two reports of one event may be dated, by the coarser of their date precisions (days).
 WINDOW_DAYS = {"day": 2, "publication": 3, "week": 7, "month": 31, "year": 366}
@@ -250,10 +251,7 @@ def _link_stories(con: duckdb.DuckDBPyConnection,
         for table, rows_ in (("stories", stories), ("story_members", members), ("story_links", links)):
             if rows_:
                 names = [c[0] for c in con.execute(f"SELECT * FROM {table} LIMIT 0").description]  # type: ignore[union-attr]
-                arrow = pa.table({n: [r[i] for r in rows_] for i, n in enumerate(names)})
-                con.register("_rows", arrow)
-                con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
-                con.unregister("_rows")
+                insert_arrow(con, table, pa.table({n: [r[i] for r in rows_] for i, n in enumerate(names)}))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

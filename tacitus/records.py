@@ -14,8 +14,11 @@ EVENT_TYPES = (
 CONSULT_MODES = ("phone", "visit", "host", "third-party", "multilateral")
 Status = Literal["occurred", "planned", "hypothetical", "denied"]
 STATUSES: tuple[str, ...] = ("occurred", "planned", "hypothetical", "denied")
-DatePrecision = Literal["day", "week", "month", "year", "publication"]
-DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "publication")
+DatePrecision = Literal["day", "week", "month", "year", "publication", "context"]
+# context: the sentence gives no date; the event is the article's news, dated by the day its lead sentence gives
+DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "publication", "context")
+
+CLAIM_CATEGORIES = ("killed", "wounded", "arrested", "displaced", "rockets", "troops", "aid")
 
 Span = tuple[int, int]
 
@@ -152,6 +155,43 @@ class MentionRecord:
 
 
 @dataclass(slots=True)
+class QuoteRecord:
+    """A direct quote: the words inside the quotation marks, their span, and who said them."""
+
+    doc_id: str
+    span: Span
+    text: str
+    speaker: ActorRef | None
+    reason: str | None = None  # how the speaker was found, or why not
+    event_id: str | None = None  # the event of the same sentence, if any
+
+    @property
+    def quote_id(self) -> str:
+        return hashlib.sha1(f"{self.doc_id}|q|{self.span[0]}|{self.span[1]}".encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class ClaimRecord:
+    """A numeric claim ("at least 12 killed", "$50 million in aid") with who claims it and the event it supports."""
+
+    doc_id: str
+    category: str  # killed | wounded | arrested | displaced | rockets | troops | aid
+    value: int
+    qualifier: str | None  # "at least", "more than", "about", "nearly", "up to"
+    unit: str | None  # currency code for aid amounts
+    span: Span  # the number
+    sentence_span: Span
+    text: str
+    claimant: ActorRef | None
+    reason: str | None = None
+    event_id: str | None = None
+
+    @property
+    def claim_id(self) -> str:
+        return hashlib.sha1(f"{self.doc_id}|c|{self.span[0]}|{self.span[1]}".encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
 class DocumentResult:
     """Everything coding one article produced."""
 
@@ -159,4 +199,6 @@ class DocumentResult:
     events: list[EventRecord] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     mentions: list[MentionRecord] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, for `tacitus bench`

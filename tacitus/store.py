@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from .errors import StoreError
-from .records import ActorRef, Article, DocumentResult, EventRecord
+from .records import ActorRef, Article, ClaimRecord, DocumentResult, EventRecord, QuoteRecord
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -37,6 +37,18 @@ CREATE TABLE IF NOT EXISTS actors (
 CREATE TABLE IF NOT EXISTS dropped (
     doc_id VARCHAR NOT NULL, stage VARCHAR NOT NULL, reason VARCHAR NOT NULL, rule VARCHAR, text VARCHAR,
     span_start INTEGER, span_end INTEGER
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    quote_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    text VARCHAR NOT NULL, speaker_text VARCHAR, speaker_country VARCHAR, speaker_org VARCHAR,
+    speaker_person VARCHAR, reason VARCHAR, event_id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS claims (
+    claim_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, category VARCHAR NOT NULL, value BIGINT NOT NULL,
+    qualifier VARCHAR, unit VARCHAR, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL, text VARCHAR NOT NULL,
+    claimant_text VARCHAR, claimant_country VARCHAR, claimant_org VARCHAR, claimant_person VARCHAR,
+    reason VARCHAR, event_id VARCHAR
 );
 CREATE OR REPLACE VIEW events_flat AS
 SELECT e.event_id, e.doc_id, e.type, e.mode, e.context, e.cameo, e.status, e.date, e.date_precision,
@@ -156,13 +168,19 @@ class Store:
         try:
             con.execute("DELETE FROM actors WHERE event_id IN (SELECT event_id FROM events WHERE doc_id IN "
                         "(SELECT unnest(?)))", [ids])
-            for table in ("events", "dropped", "documents"):
+            for table in ("events", "dropped", "quotes", "claims", "documents"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
             insert_arrow(con, "documents", _documents_table(results, now))
             events = [e for r in results for e in r.events]
             if events:
                 insert_arrow(con, "events", _events_table(events))
                 insert_arrow(con, "actors", _actors_table(events))
+            quotes = [q for r in results for q in r.quotes]
+            if quotes:
+                insert_arrow(con, "quotes", _quotes_table(quotes))
+            claims = [c for r in results for c in r.claims]
+            if claims:
+                insert_arrow(con, "claims", _claims_table(claims))
             drops = [d for r in results for d in r.dropped]
             if drops:
                 insert_arrow(con, "dropped", _dropped_table(drops))
@@ -213,9 +231,50 @@ class Store:
         return Article(doc_id=row[0], text=row[1], published=row[2], outlet=row[3], url=row[4], title=row[5],
                        source_file=row[6] or "")
 
+    def claims(self, doc_id: str | None = None, category: str | None = None, country: str | None = None,
+               limit: int = 1000) -> list[ClaimRecord]:
+        """Numeric claims, filtered by document, category and the claimant's country or organisation."""
+        sql, params = "SELECT * FROM claims WHERE 1=1", []  # type: ignore[var-annotated]
+        for column, value in (("doc_id", doc_id), ("category", category)):
+            if value is not None:
+                sql += f" AND {column} = ?"
+                params.append(value)
+        if country is not None:
+            sql += " AND (claimant_country = ? OR claimant_org = ?)"
+            params += [country, country]
+        rows = self._rows(sql + " ORDER BY doc_id, span_start LIMIT ?", [*params, limit])
+        return [ClaimRecord(doc_id=r["doc_id"], category=r["category"], value=r["value"], qualifier=r["qualifier"],
+                            unit=r["unit"], span=(r["span_start"], r["span_end"]),
+                            sentence_span=(r["sentence_start"], r["sentence_end"]), text=r["text"],
+                            claimant=_ref_from_row(r, "claimant"), reason=r["reason"], event_id=r["event_id"])
+                for r in rows]
+
+    def quotes(self, doc_id: str | None = None, country: str | None = None, limit: int = 1000) -> list[QuoteRecord]:
+        """Direct quotes, filtered by document and the speaker's country or organisation."""
+        sql, params = "SELECT * FROM quotes WHERE 1=1", []  # type: ignore[var-annotated]
+        if doc_id is not None:
+            sql += " AND doc_id = ?"
+            params.append(doc_id)
+        if country is not None:
+            sql += " AND (speaker_country = ? OR speaker_org = ?)"
+            params += [country, country]
+        rows = self._rows(sql + " ORDER BY doc_id, span_start LIMIT ?", [*params, limit])
+        return [QuoteRecord(doc_id=r["doc_id"], span=(r["span_start"], r["span_end"]), text=r["text"],
+                            speaker=_ref_from_row(r, "speaker"), reason=r["reason"], event_id=r["event_id"])
+                for r in rows]
+
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        try:
+            cur = self.con.execute(sql, params)
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path}: written by an older tacitus without quotes and claims "
+                             "(code the articles again with `tacitus code --db ...`)") from exc
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
-                for t in ("documents", "events", "actors", "dropped")}
+                for t in ("documents", "events", "actors", "dropped", "quotes", "claims")}
 
     def export(self, fmt: str, output: Path) -> int:
         """Write all events to `output` as csv, parquet or jsonl (jsonl follows the output contract)."""
@@ -305,6 +364,42 @@ def _dropped_table(drops: list) -> pa.Table:  # type: ignore[type-arg]
         "span_start": [d.span[0] if d.span else None for d in drops],
         "span_end": [d.span[1] if d.span else None for d in drops],
     }, schema=_DROPPED)
+
+
+def _side(prefix: str, refs: list[ActorRef | None]) -> dict[str, list[str | None]]:
+    return {f"{prefix}_{f}": [getattr(r, f) if r is not None else None for r in refs]
+            for f in ("text", "country", "org", "person")}
+
+
+def _quotes_table(quotes: list[QuoteRecord]) -> pa.Table:
+    return pa.table({
+        "quote_id": [q.quote_id for q in quotes], "doc_id": [q.doc_id for q in quotes],
+        "span_start": pa.array([q.span[0] for q in quotes], pa.int32()),
+        "span_end": pa.array([q.span[1] for q in quotes], pa.int32()), "text": [q.text for q in quotes],
+        **_side("speaker", [q.speaker for q in quotes]), "reason": [q.reason for q in quotes],
+        "event_id": [q.event_id for q in quotes],
+    })
+
+
+def _claims_table(claims: list[ClaimRecord]) -> pa.Table:
+    return pa.table({
+        "claim_id": [c.claim_id for c in claims], "doc_id": [c.doc_id for c in claims],
+        "category": [c.category for c in claims], "value": pa.array([c.value for c in claims], pa.int64()),
+        "qualifier": [c.qualifier for c in claims], "unit": [c.unit for c in claims],
+        "span_start": pa.array([c.span[0] for c in claims], pa.int32()),
+        "span_end": pa.array([c.span[1] for c in claims], pa.int32()),
+        "sentence_start": pa.array([c.sentence_span[0] for c in claims], pa.int32()),
+        "sentence_end": pa.array([c.sentence_span[1] for c in claims], pa.int32()),
+        "text": [c.text for c in claims], **_side("claimant", [c.claimant for c in claims]),
+        "reason": [c.reason for c in claims], "event_id": [c.event_id for c in claims],
+    })
+
+
+def _ref_from_row(row: dict[str, Any], prefix: str) -> ActorRef | None:
+    if row[f"{prefix}_text"] is None:
+        return None
+    return ActorRef(text=row[f"{prefix}_text"], country=row[f"{prefix}_country"], org=row[f"{prefix}_org"],
+                    person=row[f"{prefix}_person"])
 
 
 def _sql_path(p: Path) -> str:

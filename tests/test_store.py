@@ -62,7 +62,7 @@ def test_recoding_replaces_rows(tmp_path: Path) -> None:
     with Store(db) as store:
         store.write([_result("a", [_ev("a", "QAT", dt.date(2021, 5, 13))])])
         store.write([_result("a", [_ev("a", "OMN", dt.date(2021, 5, 13))])])
-        assert store.counts() == {"documents": 1, "events": 1, "actors": 2, "dropped": 1}
+        assert store.counts() == {"documents": 1, "events": 1, "actors": 2, "dropped": 1, "quotes": 0, "claims": 0}
         assert [e.target.country for e in store.events()] == ["OMN"]  # type: ignore[union-attr]
 
 

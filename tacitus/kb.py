@@ -49,7 +49,7 @@ class CountryEntry(_Strict):
 
 class OrgEntry(_Strict):
     code: str
-    kind: Literal["igo", "nonstate"]
+    kind: Literal["igo", "ngo", "nonstate"]  # nonstate: armed groups, parties, movements of one country
     names: list[str]
     country: str | None = None
     agent: str
@@ -69,6 +69,18 @@ class TitleEntry(_Strict):
     office: str
     agent: str | None = None
     words: list[str]
+
+
+class PlaceEntry(_Strict):
+    country: str
+    places: list[str]
+
+    @field_validator("country")
+    @classmethod
+    def _iso3(cls, v: str) -> str:
+        if not _known_iso3(v):
+            raise ValueError(f"'{v}' is not an ISO 3166-1 alpha-3 code")
+        return v
 
 
 class AgentEntry(_Strict):
@@ -145,6 +157,7 @@ class ActorKB:
     agents: list[AgentEntry]
     persons: list[Person]
     fingerprint: str
+    places: dict[str, str] = field(default_factory=dict)  # place name -> ISO3 of the country it lies in
     role_office: dict[str, str] = field(default_factory=dict)
     role_agent: dict[str, str | None] = field(default_factory=dict)
     tenures_by_office: dict[str, list[tuple[Person, RoleTenure]]] = field(default_factory=dict, repr=False)
@@ -158,8 +171,10 @@ class ActorKB:
                 self.tenures_by_office.setdefault(self.role_office.get(r.role, ""), []).append((p, r))
 
     @classmethod
-    def load(cls, data_dir: Path = DATA_DIR, extra_actor_files: tuple[Path, ...] = ()) -> ActorKB:
-        """Read and validate the bundled data files, then any user files of officials (which override)."""
+    def load(cls, data_dir: Path = DATA_DIR, extra_actor_files: tuple[Path, ...] = (),
+             extra_org_files: tuple[Path, ...] = ()) -> ActorKB:
+        """Read and validate the bundled data files, then any user files of officials and organisations (which
+        override bundled entries of the same name or code)."""
         digest = hashlib.sha256()
 
         def read(path: Path, model):  # type: ignore[no-untyped-def]
@@ -174,9 +189,17 @@ class ActorKB:
             if entry.iso3 in countries:
                 raise DataFileError(str(data_dir / "countries.yaml"), line, "iso3", f"duplicate country {entry.iso3}")
             countries[entry.iso3] = entry
-        orgs = {e.code: e for e, _ in read(data_dir / "organizations.yaml", OrgEntry)}
+        orgs = {e.code: e for path in (data_dir / "organizations.yaml", *extra_org_files)
+                for e, _ in read(path, OrgEntry)}
         titles = [e for e, _ in read(data_dir / "titles.yaml", TitleEntry)]
         agents = [e for e, _ in read(data_dir / "agents.yaml", AgentEntry)]
+        places: dict[str, str] = {}
+        for entry, line in read(data_dir / "places.yaml", PlaceEntry):
+            for name in entry.places:
+                if places.get(name, entry.country) != entry.country:
+                    raise DataFileError(str(data_dir / "places.yaml"), line, "places",
+                                        f"'{name}' is already listed under {places[name]}")
+                places[name] = entry.country
         roles = {t.role for t in titles}
         persons: dict[str, Person] = {}
         official_files = sorted((data_dir / "officials").glob("*.yaml")) + list(extra_actor_files)
@@ -196,7 +219,7 @@ class ActorKB:
                                         "bundled officials file: give the person one entry with all roles")
                 persons[entry.name] = Person(entry.name, tuple(entry.aliases), entry.country, entry.org,
                                              entry.agent, tuple(entry.roles))
-        return cls(countries, orgs, titles, agents, list(persons.values()), digest.hexdigest()[:12])
+        return cls(countries, orgs, titles, agents, list(persons.values()), digest.hexdigest()[:12], places=places)
 
     def holders_on(self, day: dt.date, country: str | None = None,
                    org: str | None = None) -> list[tuple[Person, RoleTenure]]:

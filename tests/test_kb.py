@@ -24,7 +24,7 @@ OFFICIALS = """
 
 @pytest.fixture()
 def kb(tmp_path: Path) -> ActorKB:
-    for name in ("countries.yaml", "organizations.yaml", "titles.yaml", "agents.yaml", "triggers.yaml"):
+    for name in ("countries.yaml", "organizations.yaml", "titles.yaml", "agents.yaml", "places.yaml", "triggers.yaml"):
         shutil.copy(DATA_DIR / name, tmp_path / name)
     (tmp_path / "officials").mkdir()
     (tmp_path / "officials" / "iran.yaml").write_text(OFFICIALS, encoding="utf-8")

@@ -85,6 +85,8 @@ def actor_code(kb: ActorKB, country: str | None, org: str | None, agent: str | N
         entry = kb.orgs[org]
         if entry.kind == "igo":
             return entry.cameo or f"IGO{org}"
+        if entry.kind == "ngo" and entry.country is None:
+            return entry.cameo or f"NGO{org}"
         return entry.cameo or f"{entry.country}{entry.agent}"
     if country:
         return country + (agent or "")
@@ -239,6 +241,8 @@ class ActorMatcher:
         for a in kb.agents:
             for w in a.words:
                 add("AGENT", a.agent, w)
+        for name, iso3 in kb.places.items():
+            add("PLACE", iso3, name)
         for i, p in enumerate(kb.persons):
             for n in (p.name, *p.aliases):
                 add("PERSON", str(i), n)
@@ -260,11 +264,11 @@ class ActorMatcher:
             for match_id, start, end in matcher(doc):
                 kind, key = self._labels[doc.vocab.strings[match_id]]
                 first = doc[start].text
-                if kind in ("CNAME", "CADJ", "METO", "ORG", "PERSON") and first[:1].isalpha() \
+                if kind in ("CNAME", "CADJ", "METO", "ORG", "PERSON", "PLACE") and first[:1].isalpha() \
                         and not first[:1].isupper() and first.lower() != "the":
                     continue  # "turkey" the bird, "china" the porcelain: proper names are capitalised
                 raw.append(_Hit(start, end, kind, key))
-        priority = {"PERSON": 0, "ORG": 1, "METO": 2, "TITLE": 3, "TITLES": 3, "CNAME": 4, "CADJ": 5, "AGENT": 6}
+        priority = {"PERSON": 0, "ORG": 1, "METO": 2, "TITLE": 3, "TITLES": 3, "CNAME": 4, "CADJ": 5, "AGENT": 6, "PLACE": 7}
         raw.sort(key=lambda h: (-(h.end - h.start), priority[h.kind], h.start))
         taken: set[int] = set()
         out: dict[int, _Hit] = {}
@@ -307,6 +311,11 @@ def find_mentions(sent: Span, hits: dict[int, _Hit], group_seed: int = 0,
         if ms:
             out.extend(ms)
             i = max(j, i + 1)
+        elif i in hits and hits[i].kind == "PLACE":  # "in Kirkuk": where, never who (a target at most)
+            h = hits[i]
+            out.append(ActorMention(h.start, h.end, doc[h.start:h.end].text, h.end - 1, country=h.key,
+                                    modifier=True, group=group))
+            i = h.end
         else:
             i += 1
     return _link_coordination(doc, _merge_appositions(doc, out))
@@ -320,7 +329,7 @@ def _merge_appositions(doc: Doc, ms: list[ActorMention]) -> list[ActorMention]:
         if prev is not None and m.start == prev.end + 1 and doc[prev.end].text == "," and not m.modifier \
                 and not prev.modifier and not prev.pronoun and not m.pronoun:
             named, titled = (prev, m) if prev.name and not prev.roles else (m, prev)
-            if named.name and not named.roles and not titled.name and (titled.roles or titled.entity) \
+            if named.name and not named.roles and not titled.name and (titled.roles or titled.entity or titled.agent) \
                     and not titled.plural and not titled.counterpart:
                 named.roles = named.roles or titled.roles
                 named.country = named.country or titled.country
@@ -409,10 +418,19 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int,
         counterpart = True
         plural = doc[j].lower_ == "counterparts"
         j += 1
+    if not titles and not counterpart and mods and not (hits.get(j) and hits[j].kind == "AGENT"):
+        k = _agent_after_modifiers(doc, j, end, hits)  # "Irish nationalist guerrillas", "Israeli tanks"
+        if k is not None:
+            j = k
     if not titles and not counterpart and j < end and hits.get(j) and hits[j].kind == "AGENT":
         agent_hit = hits[j]
         plural = doc[agent_hit.end - 1].tag_ in ("NNS", "NNPS")
         j = agent_hit.end
+        if not mods:  # "demonstrators in Baghdad", "security forces in Guinea", "students throughout Indonesia"
+            place = _locative_state(doc, j, end, hits)
+            if place is not None:
+                mods.append(place)
+                j = place.end
     if (titles or agent_hit) and j + 1 < end and doc[j].lower_ == "of":
         k = j + 1
         if doc[k].lower_ == "the" and k + 1 < end:
@@ -498,6 +516,36 @@ TITLE_HEADS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperso
                "leader", "speaker", "adviser", "advisor", "envoy", "governor", "mayor", "director", "chairman",
                "chairwoman", "chairperson", "head", "ambassador", "president", "prosecutor", "negotiator",
                "representative", "premier", "emir", "king", "prince", "counsellor", "chancellor"}
+
+
+LOCATIVE_PREPOSITIONS = {"in", "from", "throughout", "across", "near", "inside"}
+
+
+def _agent_after_modifiers(doc: Doc, j: int, end: int, hits: dict[int, _Hit]) -> int | None:
+    """Start of a generic actor noun after up to three plain modifiers ("nationalist", "paper", "suicide")."""
+    for k in range(j, min(j + 4, end)):
+        h = hits.get(k)
+        if h is not None:
+            return k if h.kind == "AGENT" and k > j else None
+        tok = doc[k]  # "nationalist", "paper", "Royal" (British Royal Marines), "-"
+        if not (tok.is_lower or tok.is_title or tok.text == "-") or tok.pos_ not in ("ADJ", "NOUN", "VERB", "PUNCT", "PROPN"):
+            return None
+    return None
+
+
+def _locative_state(doc: Doc, j: int, end: int, hits: dict[int, _Hit]) -> _Hit | None:
+    """The state or place a generic actor is said to be in: "protesters in (the city of) Basra"."""
+    if j >= end or doc[j].lower_ not in LOCATIVE_PREPOSITIONS:
+        return None
+    k = j + 1
+    if k < end and doc[k].lower_ == "the":
+        k += 1
+    if k + 2 < end and doc[k].lower_ in ("city", "town", "village", "province", "region") and doc[k + 1].lower_ == "of":
+        k += 2
+    h = hits.get(k)
+    if h is not None and h.kind in ("CNAME", "METO", "PLACE"):
+        return _Hit(h.start, h.end, "PLACE", h.key)  # a location, not the government ("in Tehran")
+    return None
 
 
 def _unknown_title(doc: Doc, j: int, end: int, hits: dict[int, _Hit]) -> _Hit | None:

@@ -21,7 +21,7 @@ from .errors import TacitusError
 from .ingest import IngestProblem, read_articles
 from .kb import DATA_DIR
 from .pipeline import Coder, CoderConfig
-from .records import EVENT_TYPES, STATUSES, Article, DocumentResult
+from .records import CLAIM_CATEGORIES, EVENT_TYPES, STATUSES, Article, DocumentResult
 from .store import EventQuery, Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -237,6 +237,59 @@ def events(
             typer.echo(json.dumps(e.to_dict(), ensure_ascii=False))
         return
     _print_table(rows)
+
+
+@app.command()
+def claims(
+    db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file written by `tacitus code`."),
+    category: Optional[str] = typer.Option(None, "--category",
+                                           help="killed | wounded | arrested | displaced | rockets | troops | aid."),
+    country: Optional[str] = typer.Option(None, "--country", help="ISO3 country or org code of who claims it."),
+    doc: Optional[str] = typer.Option(None, "--doc", help="Only this document id."),
+    quotes: bool = typer.Option(False, "--quotes", help="List direct quotes and their speakers instead."),
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many rows."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of a table."),
+) -> None:
+    """List numeric claims (killed, wounded, arrested, displaced, rockets, troops, aid) with who claims them and
+    the event they support; with --quotes, direct quotes and their speakers.
+
+    Example: tacitus claims --db tacitus.duckdb --category killed --country PSE
+    """
+    if category and category not in CLAIM_CATEGORIES:
+        raise _fail(f"unknown category '{category}': use one of {', '.join(CLAIM_CATEGORIES)}")
+    code_ = country.upper() if country else None
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.quotes(doc, code_, limit) if quotes else store.claims(doc, category, code_, limit)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+
+    def who(a) -> str:  # type: ignore[no-untyped-def]
+        if a is None:
+            return "-"
+        ent = a.country or a.org or "?"
+        return f"{ent} {a.person}" if a.person else f"{ent} ({a.text})"
+
+    if as_json:
+        for r in rows:
+            d = {k: getattr(r, k) for k in r.__slots__}  # type: ignore[union-attr]
+            for key in ("speaker", "claimant"):
+                if key in d:
+                    d[key] = d[key].to_dict() if d[key] is not None else None
+            typer.echo(json.dumps(d, ensure_ascii=False))
+        return
+    table = Table()
+    for col in (("doc", "speaker", "quote", "event") if quotes else
+                ("doc", "category", "value", "claimant", "text", "event")):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        if quotes:
+            table.add_row(r.doc_id, who(r.speaker), r.text, r.event_id or "-")  # type: ignore[union-attr]
+        else:
+            value = f"{r.qualifier + ' ' if r.qualifier else ''}{r.value:,}{' ' + r.unit if r.unit else ''}"  # type: ignore[union-attr]
+            table.add_row(r.doc_id, r.category, value, who(r.claimant), r.text, r.event_id or "-")  # type: ignore[union-attr]
+    out.print(table)
+    typer.echo(f"{len(rows)} {'quotes' if quotes else 'claims'}")
 
 
 def _print_table(rows: list) -> None:  # type: ignore[type-arg]
@@ -585,13 +638,24 @@ def eval_(
     misses: int = typer.Option(20, "--misses", min=0, help="Print at most this many misses with their sentence."),
     limit: int = typer.Option(0, "--limit", min=0, help="Only the first N gold items (0: all)."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here too."),
+    category: Optional[str] = typer.Option(None, "--category",
+                                           help="Only PETRARCH records of these categories, comma-separated (AFP,GOLD)."),
+    petrarch_actors: Optional[Path] = typer.Option(
+        None, "--petrarch-actors", help="A PETRARCH actor dictionary to code with (the unit-test suite's fictional "
+        "states: PETR.Validate.actors.txt)."),
 ) -> None:
     """Code the gold texts and print precision, recall and F1 per type, the confusion of gold and top types,
     actor and date accuracy, and each miss with its sentence.
 
     Example: tacitus eval ../shared/data/plover/PLOVER_GSR_CAMEO.txt --format plover
+
+    Example: tacitus eval PETR2_GSR_validation.xml --format petrarch --category AFP,GOLD
+
+    Example: tacitus eval PETR.UnitTest.records.xml --format petrarch --petrarch-actors PETR.Validate.actors.txt
     """
-    from .evaluate import READERS, evaluate
+    import tempfile
+
+    from .evaluate import READERS, evaluate, petrarch_actor_orgs
 
     if format not in READERS:
         raise _fail(f"unknown format '{format}': use {', '.join(READERS)}")
@@ -599,11 +663,19 @@ def eval_(
         raise _fail(f"{gold}: no such file")
     try:
         items = READERS[format](gold)
+        if category:
+            wanted = {c.strip().upper() for c in category.split(",")}
+            items = [it for it in items if it.category.upper() in wanted]
         if limit:
             items = items[:limit]
         if not items:
             raise _fail(f"{gold}: no gold item with text and a label in {format} format")
-        report = evaluate(Coder(CoderConfig(n_process=1)), items, format)
+        with tempfile.TemporaryDirectory() as tmp:
+            org_files: tuple[Path, ...] = ()
+            if petrarch_actors is not None:
+                org_files = (Path(tmp) / "petrarch_actors.yaml",)
+                petrarch_actor_orgs(petrarch_actors, org_files[0])
+            report = evaluate(Coder(CoderConfig(n_process=1, org_files=org_files)), items, format)
     except TacitusError as exc:
         raise _fail(str(exc)) from None
     rates = report.rates()
@@ -623,12 +695,18 @@ def eval_(
         for (g, t), n in report.confusion.most_common(25):
             conf.add_row(g, t, str(n))
         out.print(conf)
+    if format == "petrarch":
+        cats = Table("category", "records", "top event and actors right")
+        for name, c in sorted(report.by_category.items()):
+            cats.add_row(name, str(c["items"]), str(c["passed"]))
+        out.print(cats)
     for item_id, wanted, sentence in report.misses[:misses]:
         out.print(f"MISS {escape(item_id)} [{escape(wanted)}]: {escape(sentence[:300])}", highlight=False)
     if json_out:
         json_out.write_text(json.dumps({"format": format, "items": report.items, **rates,
                                         "per_label": report.per_label_scores(),
-                                        "forbidden_found": report.forbidden_found}, indent=2) + "\n", encoding="utf-8")
+                                        "forbidden_found": report.forbidden_found,
+                                        "passed": report.passed}, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

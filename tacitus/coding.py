@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -49,7 +49,7 @@ class TriggerEntry(BaseModel):
     mode: str | None = None
     cameo: str | None = None
     context: list[str] = []
-    anchor: Literal["verb", "noun"]
+    anchor: Literal["verb", "noun", "modal"]  # modal: "must"/"should" in a reported demand
     symmetric: bool = False
     needs_target: bool = False
     target: list[str] = []
@@ -100,8 +100,9 @@ def _expand(pattern: str) -> list[list[str]]:
 def _compile_words(words: list[str]) -> list[dict]:
     out: list[dict] = []
     for word in words:
-        if word == "ADJ*":  # any run of adjectives: "impose new unilateral sanctions"
-            out.append({"POS": {"IN": ["ADJ", "NUM"]}, "OP": "*"})
+        if word == "ADJ*":  # up to five modifiers: "impose new unilateral sanctions", "reach a peace agreement"
+            out.append({"POS": {"NOT_IN": ["VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART"]},
+                        "ORTH": {"NOT_IN": [",", ".", ";", ":", "(", ")", '"', "“", "”"]}, "OP": "{0,5}"})
         elif word == "...":  # up to eight words: "pledged half a billion dollars in new military aid"
             out.append({"IS_PUNCT": False, "OP": "{0,8}"})
         elif word.startswith("("):
@@ -163,6 +164,7 @@ class Candidate:
     confidence: float
     continuation: bool = False
     past_perfect: bool = False
+    mode: str | None = None  # overrides the rule's mode: a multilateral meeting's visits and pairs
     notes: list[str] = field(default_factory=list)
 
 
@@ -194,14 +196,21 @@ class RuleCoder:
                 continue
             if entry.anchor == "noun" and anchor.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if entry.anchor == "modal" and anchor.tag_ != "MD":
+                continue
             found.append((entry, span, anchor))
         found.sort(key=lambda t: (-(len(t[1])), t[1].start))
         taken: set[int] = set()
+        chosen: set[tuple[int, int]] = set()
         out = []
         for entry, span, anchor in found:
+            if (span.start, span.end) in chosen:  # another sense of the same words ("welcome" a guest or a move)
+                out.append((entry, span, anchor))
+                continue
             if anchor.i in taken or any(t.i in taken for t in span):
                 continue
             taken.update(t.i for t in span)
+            chosen.add((span.start, span.end))
             out.append((entry, span, anchor))
         out.sort(key=lambda t: t[1].start)
         return out
@@ -216,7 +225,10 @@ class RuleCoder:
         cands: list[Candidate] = []
         rejected: list[RejectedTrigger] = []
         quoted = _quoted_tokens(sent)
+        coded: set[tuple[int, int]] = set()  # spans one sense already coded: the other senses step aside
         for entry, span, anchor in matches:
+            if (span.start, span.end) in coded:
+                continue
             if anchor.i in quoted:
                 rejected.append(RejectedTrigger(entry.rule, sent, anchor, "inside a direct quote"))
                 continue
@@ -228,10 +240,13 @@ class RuleCoder:
                 rejected.append(RejectedTrigger(entry.rule, sent, anchor, res))
             else:
                 cands.extend(res)
+                coded.add((span.start, span.end))
         return cands, rejected
 
     def _code_one(self, entry: TriggerEntry, span: Span, anchor: Token, sent: Span, by_token: dict[int, ActorMention],
                   mentions: list[ActorMention], actors: DocumentActors) -> list[Candidate] | str:
+        if entry.anchor == "modal":
+            return self._code_modal(entry, anchor, sent, by_token, mentions, actors)
         nested_source: list[ActorMention] = []
         if entry.anchor == "noun":
             abstract = _abstract_head(anchor)
@@ -254,10 +269,13 @@ class RuleCoder:
                         if c.dep_ in ("dobj", "compound")}
             if objects & set(entry.exclude_objects):
                 return f"'{anchor.text}' with '{sorted(objects & set(entry.exclude_objects))[0]}' is another sense"
-            if entry.not_with_clause and any(c.dep_ == "ccomp" for c in anchor.children):
+            if entry.not_with_clause and any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "mark") for g in c.children)
+                                             for c in anchor.children):
                 return f"'{anchor.text} that ...' reports a view, not this event"
             if _nominal_gerund(anchor):
                 return "gerund used as a noun, without a subject of its own"
+            if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
+                return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"
         # targets
         targets = self._targets(entry, span, anchor, governor, by_token, mentions)
         # sources
@@ -271,16 +289,33 @@ class RuleCoder:
             targets = passive_target
         confidence = 0.8 if entry.anchor == "verb" else 0.75
         sources = [r for r in (actors_resolve_pronoun(x, actors) for x in sources if not x.modifier) if r is not None]
-        subject = _subject(governor)[0]
+        subject, subject_passive = _subject(governor)
         if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS:
             sources = _reporting_subject(subject, by_token)  # "Iran denied that it had launched the drones"
         if not sources and subject is None:  # the parse found no subject: read left to right
             sources = _linear_source(anchor, sent, mentions, actors)
             confidence -= 0.15
+        place = _event_place(sent, mentions)
+        if place is not None:  # "demonstrators in Baghdad", "people blocked streets in Hong Kong"
+            sources = [replace(x, country=place.country) if x.agent and not (x.entity or x.person) else x
+                       for x in sources]
+        if not sources and entry.type == "ASSAULT":  # "were killed in Israeli air strikes": the strikes' side
+            sources = _instrument_side(governor, by_token)
+        if not sources and entry.type == "ASSAULT" and any(t.entity for t in targets):
+            # "three soldiers were killed by a roadside bomb near Samarra": an unidentified attacker, placed
+            # where it struck (CAMEO's UAF), so the victims' event is kept
+            text = subject.text if subject is not None and not subject_passive else "unidentified attacker"
+            sources = [ActorMention(anchor.i, anchor.i + 1, text, anchor.i, agent="UAF",
+                                    country=place.country if place is not None else None,
+                                    reason="attacker not named" + ("; placed where the attack happened"
+                                                                   if place is not None else ""))]
         symmetric = entry.symmetric
         pairs: list[tuple[ActorMention, ActorMention | None]] = []
         if not sources:
             return "no source actor found"
+        if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type != "CONSULT" and entry.target:
+            # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"
+            targets = _clause_target(anchor, by_token, sources) or targets
         if entry.type == "CONSULT":  # "some of his counterparts": no state, so no dyad to code
             generic = [t for t in targets if t.plural and not t.entity and not t.person]
             if generic and len(generic) == len(targets):
@@ -302,28 +337,54 @@ class RuleCoder:
         else:
             pairs = [(x, None) for x in sources]
         status = _status(governor, anchor, sent)
+        modes: list[str | None] = [None] * len(pairs)
+        joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
+        apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
+        if entry.type == "CONSULT" and pairs and not apart and entry.mode in (None, "host"):
+            pairs, modes = _dyadic_convention(entry, pairs, modes, _event_place(sent, mentions), joint)
         out = []
-        for s, t in pairs:
+        for (s, t), mode in zip(pairs, modes):
             if t is not None:
                 if t.counterpart:
                     actors.resolve_counterpart(t, s)
                 if s.counterpart:
                     actors.resolve_counterpart(s, t)
-                if s.entity and t.entity and s.entity == t.entity and (
+                if s.entity and t.entity and s.entity == t.entity and s.agent != "UAF" and (
                         s.person == t.person or not (t.person or s.person) or entry.type == "CONSULT"
                         or (s.agent or "") == (t.agent or "")):
                     continue  # Iran with Iran: an actor's own statement, not a dyad; police arresting a
                     # former president (COP against GOV) is a real domestic event and stays
                 if t.plural and not t.entity:
                     t = None
-            if not s.entity and not s.person:
-                continue
+            if not s.entity and not s.person and not (
+                    entry.type in ("ASSAULT", "COERCE") and s.agent and t is not None and t.entity):
+                continue  # a side nobody can name; but "insurgents shelled Aleppo" still tells of an attack
             conf = confidence + (0.1 if s.person and (t is None or t.person) else 0) - (0.1 if s.plural else 0)
-            out.append(Candidate(entry, sent, anchor, governor, s, t, symmetric and t is not None, status,
-                                 round(min(conf, 0.99), 2), past_perfect=_past_perfect(governor)))
+            out.append(Candidate(entry, sent, anchor, governor, s, t,
+                                 (symmetric or mode == "multilateral") and t is not None and mode != "visit", status,
+                                 round(min(conf, 0.99), 2), past_perfect=_past_perfect(governor), mode=mode))
         if not out:
             return "source and target are the same actor or unresolved"
         return out
+
+    def _code_modal(self, entry: TriggerEntry, anchor: Token, sent: Span, by_token: dict[int, ActorMention],
+                    mentions: list[ActorMention], actors: DocumentActors) -> list[Candidate] | str:
+        """"The US said China must drop its barriers": a demand by the speaker on the modal's subject."""
+        verb = anchor.head
+        speech = verb.head
+        if verb.dep_ != "ccomp" or speech.lemma_.lower() not in DEMAND_SPEECH:
+            return f"'{anchor.text}' is not inside a reported demand"
+        subj = _subject(speech)[0]
+        sources = _mentions_for(subj, by_token, mentions) if subj is not None else []
+        sources = [r for r in (actors_resolve_pronoun(x, actors) for x in sources if not x.modifier) if r is not None]
+        told = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        targets = _mentions_for(told, by_token, mentions) if told is not None else []
+        if not sources:
+            return "no source actor found"
+        status = _status(speech, anchor, sent)
+        out = [Candidate(entry, sent, anchor, speech, sources[0], t, False, status, 0.7)
+               for t in targets if t.entity and not t.pronoun and t.entity != sources[0].entity]
+        return out or "no target: nobody is told what they must do"
 
     def _targets(self, entry: TriggerEntry, span: Span, anchor: Token, governor: Token,
                  by_token: dict[int, ActorMention], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -410,6 +471,98 @@ class RuleCoder:
                     if ms:
                         return ms, passive_target
         return [], passive_target
+
+
+LOCATIVE = {"in", "near", "outside", "at", "across", "throughout", "inside", "around"}
+
+
+def _dyadic_convention(entry: TriggerEntry, pairs: list[tuple[ActorMention, ActorMention | None]],
+                       modes: list[str | None], place: ActorMention | None,
+                       joint: bool) -> tuple[list[tuple[ActorMention, ActorMention | None]], list[str | None]]:
+    """Event data's dyadic convention for meetings: whoever travels to a participant's country visits its host
+    (visitor -> host, `visit`); when three or more states meet together (several sides meeting, or a host
+    receiving several guests; never separate calls) each pair of visitors is `multilateral`."""
+    parts: list[ActorMention] = []
+    for s, t in pairs:
+        for m in (s, t):
+            if m is not None and m.entity and all(p.entity != m.entity for p in parts):
+                parts.append(m)
+    if entry.mode == "host":
+        host: ActorMention | None = pairs[0][0] if len(parts) >= 3 else None
+    else:
+        host = next((p for p in parts if place is not None and p.entity == place.country), None)
+    if host is None and not (joint and len(parts) >= 3):
+        return pairs, modes
+    visitors = [p for p in parts if p is not host]
+    out: list[tuple[ActorMention, ActorMention | None]] = [(v, host) for v in visitors] if host is not None else []
+    out_modes: list[str | None] = ["visit"] * len(out)
+    if len(parts) >= 3:
+        for a, b in itertools.combinations(visitors, 2):
+            out.append((a, b))
+            out_modes.append("multilateral")
+    return out, out_modes
+
+
+def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: list[ActorMention]) -> list[ActorMention]:
+    """The actor a demand, refusal or offer is aimed at when no target slot names one: the subject of its
+    clause, the object of its infinitive, the author of the thing rejected, else the first actor after it."""
+    own = {x.entity for x in sources}
+
+    def usable(tok: Token | None) -> list[ActorMention]:
+        m = by_token.get(tok.i) if tok is not None else None
+        return [m] if m is not None and not m.pronoun and m.entity and m.entity not in own else []
+
+    for c in anchor.children:
+        if c.dep_ == "ccomp":
+            for g in c.children:
+                if g.dep_ in ("nsubj", "nsubjpass") and usable(g):
+                    return usable(g)
+        if c.dep_ in ("xcomp", "dobj"):
+            for g in c.subtree:
+                if g.dep_ in ("dobj", "pobj", "poss", "dative") and usable(g):
+                    return usable(g)
+    for tok in anchor.subtree:
+        if tok.i > anchor.i and usable(tok):
+            return usable(tok)
+    return []
+
+
+ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "shelling", "bombardment", "bombing", "fire", "offensive",
+                "assault", "operation", "drone", "missile", "rocket", "gunfire", "shell", "incursion"}
+
+
+def _instrument_side(verb: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
+    """The state named on the attack that did it: "killed in Israeli air strikes", "wounded by Russian shelling"."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in ATTACK_NOUNS:
+                    for g in p.children:
+                        m = by_token.get(g.i)
+                        if m is not None and m.entity and g.dep_ in ("amod", "compound", "poss", "nmod"):
+                            return [replace(m, modifier=False)]
+    return []
+
+
+def _event_place(sent: Span, mentions: list[ActorMention]) -> ActorMention | None:
+    """The first state-bearing place the sentence puts its action in ("in central Baghdad", "outside the Iraqi
+    city of Basra"), or None."""
+    for m in mentions:
+        if not m.country or m.person:
+            continue
+        tok = sent.doc[m.head]
+        for _ in range(5):
+            if tok.lower_ in LOCATIVE and tok.pos_ in ("ADP", "ADV"):
+                return m
+            if tok.dep_ in ("amod", "compound", "nmod"):  # "Iraqi" in "the Iraqi city of Basra"
+                tok = tok.head
+            elif tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+                return m
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the city of Basra" -> "city"
+                tok = tok.head.head
+            else:
+                break
+    return None
 
 
 def actors_resolve_pronoun(m: ActorMention, actors: DocumentActors) -> ActorMention | None:
@@ -635,6 +788,8 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
 
+SEPARATE_WORDS = {"separate", "separately", "respectively", "phone", "telephone", "individually"}
+DEMAND_SPEECH = SPEECH_VERBS | {"reiterate", "conclude", "remind", "warn", "argue", "demand", "insist"}
 READY_WORDS = {"open", "ready", "willing", "prepared", "keen", "eager", "available", "amenable"}
 
 

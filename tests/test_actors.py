@@ -44,7 +44,9 @@ def test_known_official_resolves_to_canonical_name(coder: Coder) -> None:
 ])
 def test_title_resolves_by_date(coder: Coder, day: dt.date, who: str) -> None:
     e = one(coder, "The Iranian president held talks with the Iraqi prime minister in Tehran on Monday.", day)
-    assert e.source.country == "IRN" and who in (e.source.person or "")
+    # talks in Tehran: the Iraqi visitor -> the Iranian host, by the dyadic convention
+    assert (e.mode, e.source.country) == ("visit", "IRQ") and e.target is not None
+    assert e.target.country == "IRN" and who in (e.target.person or "")
 
 
 def test_spelling_variants_in_one_article_are_one_person(coder: Coder) -> None:

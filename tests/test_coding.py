@@ -90,3 +90,60 @@ def test_passive_agent_is_the_source(coder: Coder) -> None:
 def test_no_event_in_non_political_text(coder: Coder) -> None:
     assert code(coder, "Heavy rain is expected across the region on Thursday, forecasters said. Shares of the "
                        "carmaker rose 3% after strong quarterly earnings.") == []
+
+
+def test_meeting_of_three_states_follows_the_dyadic_convention(coder: Coder) -> None:
+    evs = consults(code(coder, "The foreign ministers of Egypt, Jordan and Saudi Arabia met in Amman on Tuesday "
+                               "to discuss the Gaza truce."))
+    by_mode = {(e.mode, dyad(e)) for e in evs}
+    assert by_mode == {("visit", frozenset({"EGY", "JOR"})), ("visit", frozenset({"SAU", "JOR"})),
+                       ("multilateral", frozenset({"EGY", "SAU"}))}
+    visits = [e for e in evs if e.mode == "visit"]
+    assert all(e.target.entity == "JOR" and not e.symmetric and e.cameo == "042" for e in visits)
+    assert all(e.date == dt.date(2022, 11, 15) for e in evs)
+
+
+def test_host_of_two_guests_gives_two_visits_and_one_multilateral_pair(coder: Coder) -> None:
+    evs = consults(code(coder, "Kazakh President Kassym-Jomart Tokayev hosted the presidents of Russia and Turkey "
+                               "in Astana on Monday."))
+    assert {(e.mode, e.source.entity, e.target.entity) for e in evs if e.mode == "visit"} == {
+        ("visit", "RUS", "KAZ"), ("visit", "TUR", "KAZ")}
+    assert {dyad(e) for e in evs if e.mode == "multilateral"} == {frozenset({"RUS", "TUR"})}
+
+
+def test_two_sides_meeting_stay_one_symmetric_event(coder: Coder) -> None:
+    evs = consults(code(coder, "The Egyptian and Jordanian foreign ministers met in Cairo on Monday."))
+    assert len(evs) == 1 and evs[0].mode != "multilateral"
+
+
+def test_generic_actors_take_their_state_from_an_adjective_or_a_place(coder: Coder) -> None:
+    [p] = [e for e in code(coder, "Hundreds of demonstrators in Basra blocked a highway on Monday to protest "
+                                  "power cuts.") if e.type == "PROTEST"]
+    assert p.source.country == "IRQ" and p.source.agent == "CVL"
+    [a] = [e for e in code(coder, "Irish nationalist guerrillas wounded two British soldiers in a bomb attack "
+                                  "on Thursday.") if e.type == "ASSAULT"]
+    assert (a.source.country, a.source.agent, a.target.country) == ("IRL", "REB", "GBR")
+
+
+def test_victims_of_a_named_side_s_strikes(coder: Coder) -> None:
+    [a] = [e for e in code(coder, "At least nine people were killed in Saudi air strikes on the Yemeni port city "
+                                  "of Hodeidah on Sunday, Houthi officials said.") if e.type == "ASSAULT"]
+    assert a.source.country == "SAU"
+
+
+def test_unnamed_attacker_is_kept_when_the_victims_are_known(coder: Coder) -> None:
+    [a] = [e for e in code(coder, "Two French soldiers were killed by a roadside bomb in northern Mali on "
+                                  "Saturday.") if e.type == "ASSAULT"]
+    assert a.source.agent == "UAF" and a.target.country == "FRA"
+
+
+def test_demand_targets_the_subject_of_its_clause(coder: Coder) -> None:
+    [r] = [e for e in code(coder, "Beijing demanded on Friday that Washington cancel a planned arms sale to "
+                                  "Taiwan.") if e.type == "REQUEST"]
+    assert (r.source.entity, r.target.entity) == ("CHN", "USA")
+
+
+def test_participle_used_as_an_adjective_is_no_event(coder: Coder) -> None:
+    evs = code(coder, "Israel launched its long-threatened ground offensive in southern Lebanon on Tuesday.")
+    assert "THREATEN" not in {e.type for e in evs}
+    assert "ASSAULT" in {e.type for e in evs}

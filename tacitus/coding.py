@@ -341,7 +341,7 @@ class RuleCoder:
         joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
         apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
         if entry.type == "CONSULT" and pairs and not apart and entry.mode in (None, "host"):
-            pairs, modes = _dyadic_convention(entry, pairs, modes, _event_place(sent, mentions), joint)
+            pairs, modes = _dyadic_convention(entry, pairs, modes, _event_place(sent, mentions, governor), joint)
         out = []
         for (s, t), mode in zip(pairs, modes):
             if t is not None:
@@ -479,16 +479,16 @@ LOCATIVE = {"in", "near", "outside", "at", "across", "throughout", "inside", "ar
 def _dyadic_convention(entry: TriggerEntry, pairs: list[tuple[ActorMention, ActorMention | None]],
                        modes: list[str | None], place: ActorMention | None,
                        joint: bool) -> tuple[list[tuple[ActorMention, ActorMention | None]], list[str | None]]:
-    """Event data's dyadic convention for meetings: whoever travels to a participant's country visits its host
-    (visitor -> host, `visit`); when three or more states meet together (several sides meeting, or a host
-    receiving several guests; never separate calls) each pair of visitors is `multilateral`."""
+    """Event data's dyadic convention for meetings: whoever travels to a participant's country, or is hosted,
+    visits its host (visitor -> host, `visit`); when three or more states meet together (several sides meeting,
+    or a host receiving several guests; never separate calls) each pair of visitors is `multilateral`."""
     parts: list[ActorMention] = []
     for s, t in pairs:
         for m in (s, t):
             if m is not None and m.entity and all(p.entity != m.entity for p in parts):
                 parts.append(m)
-    if entry.mode == "host":
-        host: ActorMention | None = pairs[0][0] if len(parts) >= 3 else None
+    if entry.mode == "host":  # "X hosted Y": Y visited X
+        host: ActorMention | None = pairs[0][0]
     else:
         host = next((p for p in parts if place is not None and p.entity == place.country), None)
     if host is None and not (joint and len(parts) >= 3):
@@ -544,9 +544,13 @@ def _instrument_side(verb: Token, by_token: dict[int, ActorMention]) -> list[Act
     return []
 
 
-def _event_place(sent: Span, mentions: list[ActorMention]) -> ActorMention | None:
+def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | None = None) -> ActorMention | None:
     """The first state-bearing place the sentence puts its action in ("in central Baghdad", "outside the Iraqi
-    city of Basra"), or None."""
+    city of Basra", "arrived from the UAE, where he held talks"), or None."""
+    if governor is not None and governor.dep_ == "relcl" and any(c.lower_ == "where" for c in governor.children):
+        m = next((m for m in mentions if m.start <= governor.head.i < m.end and m.country and not m.person), None)
+        if m is not None:
+            return m
     for m in mentions:
         if not m.country or m.person:
             continue
@@ -759,7 +763,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of `verb`, climbing through xcomp/conj/advcl/relcl; second value: passive subject."""
     v = verb
     for _ in range(6):
-        for c in v.children:
+        # the subject nearest the verb first: a dateline ("GAZA - The health ministry said") parses as a subject too
+        for c in sorted(v.children, key=lambda c: (c.i > v.i, -c.i)):
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, False  # "Rouhani, who condemned ...": the noun the clause hangs on
@@ -788,6 +793,7 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
 
+DUE_WORDS = {"due", "set", "scheduled", "expected", "slated", "poised"}
 SEPARATE_WORDS = {"separate", "separately", "respectively", "phone", "telephone", "individually"}
 DEMAND_SPEECH = SPEECH_VERBS | {"reiterate", "conclude", "remind", "warn", "argue", "demand", "insist"}
 READY_WORDS = {"open", "ready", "willing", "prepared", "keen", "eager", "available", "amenable"}
@@ -803,7 +809,7 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
     chain = [governor]
     h = governor
     for _ in range(4):
-        if h.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and h.head != h:
+        if h.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj") and h.head != h:
             h = h.head
             chain.append(h)
         else:
@@ -826,6 +832,8 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "hypothetical"
         if aux & FUTURE_AUX:
             return "planned"
+        if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in DUE_WORDS for c in kids):
+            return "planned"  # "is due in Beijing on Sunday for talks", "is set to visit"
         if i > 0 and v.lemma_.lower() in PLAN_VERBS and chain[i - 1].dep_ in ("xcomp", "ccomp", "pcomp"):
             return "planned"
         if any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in v.children):

@@ -36,6 +36,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_week", re.compile(r"\bnext\s+week\b", re.I)),
     ("last_month", re.compile(r"\blast\s+month\b", re.I)),
     ("next_month", re.compile(r"\bnext\s+month\b", re.I)),
+    ("this_month", re.compile(r"\b(?:earlier|later)\s+this\s+month\b", re.I)),
+    ("this_year", re.compile(r"\b(?:earlier|later)\s+this\s+year\b", re.I)),
     ("last_year", re.compile(r"\blast\s+year\b", re.I)),
     ("next_year", re.compile(r"\bnext\s+year\b", re.I)),
     ("same_day", re.compile(r"\b(?:(?:a\s+few|several|two|three|some)\s+hours\s+(?:earlier|later)|earlier\s+(?:in\s+the|that)\s+day|later\s+(?:in\s+the|that)\s+day|the\s+same\s+day|hours\s+(?:earlier|later))\b", re.I)),
@@ -123,8 +125,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         mon = MONTHS[g["mon"].lower()[:3]] if not g["mon"].lower().startswith("sept") else 9
         if g.get("y"):
             return mk(dt.date(int(g["y"]), mon, 1), "month")
-        if g["mon"].lower() == "may" and not g.get("y"):
-            return None  # "by May" / "in May" without a year is too often the modal verb or ambiguous
+        if g["mon"] != "May" and g["mon"].lower() == "may" and not g.get("y"):
+            return None  # "in may" in lower case is the modal verb; "in May" is the month
         if pub is None:
             return mk(None, None)
         y = pub.year if mon <= pub.month else pub.year - 1
@@ -157,6 +159,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
     if kind == "next_month":
         nxt = (pub.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return mk(nxt, "month", future=True)
+    if kind == "this_month":
+        return mk(pub.replace(day=1), "month", future=text.lower().startswith("later"))
+    if kind == "this_year":
+        return mk(pub.replace(month=1, day=1), "year", future=text.lower().startswith("later"))
     if kind == "last_year":
         return mk(dt.date(pub.year - 1, 1, 1), "year")
     if kind == "next_year":

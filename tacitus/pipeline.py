@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from time import perf_counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -125,6 +126,8 @@ class Coder:
         pending: list[PendingEvent] = []
         last_dated: tuple[dt.date, str] | None = None
         group_seed = 0
+        dateline = DATELINE.match(doc.text)
+        dateline_end = dateline.end() if dateline else 0
         last_speaker: ActorRef | None = None
         last_quote_sentence = -2
         claims = registry.get(self.config.claims_stage)(lambda m: m.to_ref(state.kb),
@@ -132,6 +135,8 @@ class Coder:
         for s_index, sent in enumerate(doc.sents):
             mentions = []
             for m in find_mentions(sent, hits, group_seed, actors.knows_name):
+                if doc[m.start].idx < dateline_end and not m.entity:
+                    continue  # "CAMP DAVID, Maryland -": where the report was filed, not who acted
                 _inherit_possessor(doc, m, mentions, actors)
                 _inherit_speaker_country(doc, m, mentions)
                 if actors.resolve(m):
@@ -332,6 +337,7 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"}
 BACKGROUND_MARKS = {"after", "before", "since", "until", "following"}
 
 
+DATELINE = re.compile(r"[A-Z][A-Z .'/]+(?:,\s*[A-Z][\w .']*)?\s*(?:\(\w+\)\s*)?[-\u2013\u2014]\s")
 BACKGROUND_WORDS = {"previously", "earlier", "last", "ago", "before", "since", "former", "once", "already",
                     "times", "repeatedly", "often", "past", "years", "history", "first", "recent", "recently"}
 

@@ -40,4 +40,6 @@ def test_no_publication_date_leaves_relative_dates_unresolved() -> None:
 
 
 def test_may_the_modal_is_not_a_date() -> None:
-    assert find_dates("Iran may respond in May if talks fail.", PUB) == []
+    assert find_dates("Iran may respond if talks fail, and it may do so soon.", PUB) == []
+    [d] = find_dates("Iran may respond in May if talks fail.", PUB)  # the month, capitalised after "in"
+    assert (d.text, d.precision, d.date.month) == ("in May", "month", 5)

@@ -42,3 +42,31 @@ def test_bundled_data_loads() -> None:
     assert len(kb.countries) >= 240
     assert {"OIC", "UN", "UNSC", "HAMAS", "PIJ", "HEZBOLLAH"} <= set(kb.orgs)
     assert len(kb.persons) >= 50
+
+
+def test_place_under_two_countries_is_an_error(tmp_path: Path) -> None:
+    import shutil
+
+    for f in DATA_DIR.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    shutil.copytree(DATA_DIR / "officials", tmp_path / "officials")
+    (tmp_path / "places.yaml").write_text("- country: IRQ\n  places: [Basra]\n- country: IRN\n  places: [Basra]\n")
+    with pytest.raises(DataFileError, match=r"places.yaml:3 places\] 'Basra' is already listed under IRQ"):
+        ActorKB.load(tmp_path)
+
+
+def test_user_organisation_file_adds_and_overrides(tmp_path: Path) -> None:
+    f = tmp_path / "orgs.yaml"
+    f.write_text("- {code: ACME_FRONT, kind: nonstate, names: [Acme Liberation Front], country: MLI, agent: REB}\n"
+                 "- {code: XNGO, kind: ngo, names: [Friends of Nowhere], agent: NGO}\n", encoding="utf-8")
+    kb = ActorKB.load(DATA_DIR, (), (f,))
+    assert kb.orgs["ACME_FRONT"].country == "MLI" and kb.orgs["XNGO"].country is None
+    f.write_text("- {code: ACME, kind: nonstate, names: [Acme]}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"orgs.yaml:1"):
+        ActorKB.load(DATA_DIR, (), (f,))
+
+
+def test_bundled_places_and_organisations_load() -> None:
+    kb = ActorKB.load()
+    assert kb.places["Basra"] == "IRQ" and len(kb.places) >= 500
+    assert len(kb.orgs) >= 400 and kb.orgs["AMNESTY"].kind == "ngo"

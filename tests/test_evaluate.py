@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tacitus.evaluate import evaluate, read_petrarch, read_plover, read_tacitus
-from tacitus.pipeline import Coder
+from tacitus.evaluate import evaluate, petrarch_actor_orgs, plover_label, read_petrarch, read_plover, read_tacitus
+from tacitus.pipeline import Coder, CoderConfig
+from tacitus.records import ActorRef, EventRecord
 
 pytestmark = pytest.mark.slow
 
@@ -79,5 +80,99 @@ def test_public_plover_gold_runs(coder: Coder, shared_dir: Path) -> None:
         pytest.skip("PLOVER gold file absent")
     items = read_plover(gold)
     assert len(items) > 300
-    report = evaluate(coder, items[:60], "plover")
-    assert report.items == 60 and 0 <= report.rates()["top_event_correct"] <= 1
+    report = evaluate(coder, items, "plover")
+    rates = report.rates()
+    print(f"\nPLOVER gold ({report.items} sentences): " + ", ".join(f"{k} {v:.3f}" for k, v in rates.items()))
+    # regression floors at the levels measured when issue 4 was worked on (the issue's targets are higher)
+    assert rates["some_event_of_gold_type"] >= 0.62 and rates["top_event_correct"] >= 0.58
+    assert rates["extra_events_per_item"] <= 0.32
+
+
+@pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: some event of the gold type 0.65 of >= 0.85, "
+                   "top 0.61 of >= 0.75, actors 0.55 of >= 0.80 (PLOVER gold, measured 2026-11-25)")
+def test_public_plover_gold_meets_the_issue_targets(coder: Coder, shared_dir: Path) -> None:
+    gold = shared_dir / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
+    if not gold.is_file():
+        pytest.skip("PLOVER gold file absent")
+    rates = evaluate(coder, read_plover(gold), "plover").rates()
+    assert rates["some_event_of_gold_type"] >= 0.85 and rates["top_event_correct"] >= 0.75
+    assert rates["actors_right_of_top_correct"] >= 0.80 and rates["extra_events_per_item"] <= 0.3
+
+
+def test_real_news_petrarch_sentences(coder: Coder, shared_dir: Path) -> None:
+    gold = shared_dir / "data" / "universal-petrarch" / "PETR2_GSR_validation.xml"
+    if not gold.is_file():
+        pytest.skip("universal-petrarch validation file absent")
+    items = [it for it in read_petrarch(gold) if it.category in ("AFP", "GOLD")]
+    report = evaluate(coder, items, "petrarch")
+    print(f"\nuniversal-petrarch real news ({report.items}): CAMEO root of the top event "
+          f"{report.rates()['top_event_correct']:.3f}")
+    assert report.items >= 20 and report.rates()["top_event_correct"] >= 0.65
+
+
+def _event(etype: str, status: str) -> EventRecord:
+    return EventRecord(doc_id="d", type=etype, mode=None, context=[], cameo=None, status=status, date=None,
+                       date_precision=None, source=ActorRef("Iran", country="IRN"), target=None, symmetric=False,
+                       sentence="s", span=(0, 1), evidence=[(0, 1)], confidence=0.8, rule="r", coder="c")
+
+
+@pytest.mark.parametrize("etype,status,label", [
+    ("AID", "planned", "AGREE"), ("RETREAT", "hypothetical", "AGREE"), ("SANCTION", "planned", "THREATEN"),
+    ("ASSAULT", "hypothetical", "THREATEN"), ("AGREE", "denied", "REJECT"), ("ASSAULT", "occurred", "ASSAULT"),
+    ("CONSULT", "planned", "CONSULT"), ("ACCUSE", "denied", "ACCUSE"),
+])
+def test_plover_label_codes_announced_acts_as_promises_or_threats(etype: str, status: str, label: str) -> None:
+    assert plover_label(_event(etype, status)) == label
+
+
+def test_our_format_scores_one_to_one(tmp_path: Path, coder: Coder) -> None:
+    (tmp_path / "o.yaml").write_text("""
+- id: t2
+  published: 2023-10-10
+  text: Iranian Foreign Minister Hossein Amir-Abdollahian spoke by phone on Monday with his Omani counterpart.
+  expected:
+    - {type: CONSULT, mode: phone, source: IRN, target: OMN, symmetric: true, date: 2023-10-09}
+    - {type: CONSULT, mode: phone, source: IRN, target: OMN, symmetric: true, date: 2023-10-09}
+""", encoding="utf-8")
+    report = evaluate(coder, read_tacitus(tmp_path / "o.yaml"), "tacitus")
+    consult = report.per_label["CONSULT"]
+    assert (consult["tp"], consult["fn"], consult["fp"]) == (1, 1, 0), "one event cannot stand for two"
+
+
+FICTIONAL_ACTORS = """<!-- a dictionary in the PETRARCH validation format, written for this test -->
+ARNOR_ [ARN]
++ARNORIAN
+GONDOR [GON] # a comment
++MINAS_TIRITH
+GOLLUM
+	[HOB < 950601]
+	[HOBREB > 990816]
+BOROMIR  [---]
+"""
+
+
+def test_petrarch_actor_dictionary_becomes_an_organisations_file(tmp_path: Path) -> None:
+    (tmp_path / "actors.txt").write_text(FICTIONAL_ACTORS, encoding="utf-8")
+    assert petrarch_actor_orgs(tmp_path / "actors.txt", tmp_path / "orgs.yaml") == 5
+    coder = Coder(CoderConfig(org_files=(tmp_path / "orgs.yaml",)))
+    [e] = [e for e in coder.code_text("Arnor condemned Minas Tirith on Tuesday.").events if e.type == "ACCUSE"]
+    assert (e.source.entity, e.target.entity if e.target else None) == ("ARN", "GON")
+
+
+def test_petrarch_unit_suite_grammar_regression(shared_dir: Path) -> None:
+    """The PETRARCH unit-test records (fictional states) as a grammar regression report: every record that
+    passed when the baseline was taken must still pass; the share passing is printed, not asserted."""
+    suite = shared_dir / "data" / "petrarch2" / "validation"
+    if not (suite / "PETR.UnitTest.records.xml").is_file():
+        pytest.skip("PETRARCH unit-test suite absent")
+    tmp = Path(pytest.importorskip("tempfile").mkdtemp())
+    petrarch_actor_orgs(suite / "PETR.Validate.actors.txt", tmp / "orgs.yaml")
+    items = read_petrarch(suite / "PETR.UnitTest.records.xml")
+    report = evaluate(Coder(CoderConfig(org_files=(tmp / "orgs.yaml",))), items, "petrarch")
+    print(f"\nPETRARCH unit suite: {len(report.passed)}/{report.items} records coded with the expected root and "
+          "actors; by category: " + ", ".join(f"{k} {c['passed']}/{c['items']}" for k, c in
+                                                sorted(report.by_category.items())))
+    lines = (Path(__file__).parent / "data" / "petrarch_unit_passing.txt").read_text(encoding="utf-8").splitlines()
+    baseline = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    lost = sorted(baseline - set(report.passed))
+    assert not lost, f"records that passed before and fail now: {lost}"

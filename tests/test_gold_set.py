@@ -1,0 +1,51 @@
+"""Our own gold set (tests/data/gold/*.yaml: 66 articles written by hand before tuning, 2000-2025, many regions):
+a report of `tacitus eval` in our format, regression floors at the measured levels, and the issue's targets as a
+known gap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tacitus.evaluate import EvalReport, evaluate, read_tacitus
+from tacitus.pipeline import Coder
+
+pytestmark = pytest.mark.slow
+GOLD = sorted((Path(__file__).parent / "data" / "gold").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def report(coder: Coder) -> EvalReport:
+    items = [it for path in GOLD for it in read_tacitus(path)]
+    return evaluate(coder, items, "tacitus")
+
+
+def test_gold_set_is_what_the_issue_asks_for() -> None:
+    items = [it for path in GOLD for it in read_tacitus(path)]
+    assert len(items) >= 60
+    assert len({it.published.year for it in items if it.published}) >= 15
+    assert sum(1 for it in items if not it.expected) >= 6  # articles with no event
+    assert sum(1 for it in items for e in it.expected if e.get("status") == "denied") >= 3
+    assert sum(1 for it in items for e in it.expected if e.get("date", "x") is None) >= 5  # recalled, undated
+
+
+def test_gold_set_report_and_floors(report: EvalReport) -> None:
+    scores = report.per_label_scores()
+    print("\nown gold set:", {k: round(v, 3) for k, v in report.rates().items()}, "forbidden", report.forbidden_found)
+    for label, sc in scores.items():
+        print(f"  {label:10} P={sc['precision']:.2f} R={sc['recall']:.2f} n={sc['support']}")
+    # floors at the levels measured on 2026-11-25 (see README); a drop below them is a regression
+    assert scores["CONSULT"]["precision"] >= 0.52 and scores["CONSULT"]["recall"] >= 0.33
+    assert report.rates()["person_accuracy"] >= 0.85
+    assert report.forbidden_found <= 12
+
+
+@pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: CONSULT P 0.57/R 0.37 of >= 0.9 (visits to "
+                   "summit hosts told across sentences, dates of events told without one), 11 forbidden events of 0, "
+                   "other types' recall 0.05-0.45 of >= 0.75 (measured 2026-11-25)")
+def test_gold_set_meets_the_issue_targets(report: EvalReport) -> None:
+    scores = report.per_label_scores()
+    assert scores["CONSULT"]["precision"] >= 0.9 and scores["CONSULT"]["recall"] >= 0.9
+    assert report.rates()["person_accuracy"] >= 0.9 and report.forbidden_found == 0
+    assert all(sc["recall"] >= 0.75 for label, sc in scores.items() if label != "CONSULT" and sc["support"])

@@ -274,6 +274,9 @@ class RuleCoder:
                 return f"'{anchor.text} that ...' reports a view, not this event"
             if _nominal_gerund(anchor):
                 return "gerund used as a noun, without a subject of its own"
+            if anchor.dep_ == "pcomp" and anchor.head.lower_ in ("of", "for") \
+                    and anchor.head.head.lemma_.lower() in CHARGE_VERBS:
+                return f"what '{anchor.head.head.text}' charges someone with, not an event of its own"
             if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"
         # targets
@@ -793,6 +796,8 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
 
+CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",
+                "indict", "punish", "sanction", "fault", "denounce"}
 DUE_WORDS = {"due", "set", "scheduled", "expected", "slated", "poised"}
 SEPARATE_WORDS = {"separate", "separately", "respectively", "phone", "telephone", "individually"}
 DEMAND_SPEECH = SPEECH_VERBS | {"reiterate", "conclude", "remind", "warn", "argue", "demand", "insist"}

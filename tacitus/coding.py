@@ -288,6 +288,8 @@ class RuleCoder:
             sources, passive_target = nested_source, []
         else:
             sources, passive_target = self._sources(entry, anchor, governor, by_token, actors, mentions)
+        if passive_target and entry.type == "MOBILIZE" and not sources:
+            sources, passive_target = passive_target, []  # "troops were deployed to the border": the troops' side
         if passive_target and not targets:
             targets = passive_target
         confidence = 0.8 if entry.anchor == "verb" else 0.75
@@ -316,7 +318,8 @@ class RuleCoder:
         pairs: list[tuple[ActorMention, ActorMention | None]] = []
         if not sources:
             return "no source actor found"
-        if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type != "CONSULT" and entry.target:
+        if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type not in ("CONSULT", "MOBILIZE") \
+                and entry.target:
             # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"
             targets = _clause_target(anchor, by_token, sources) or targets
         if entry.type == "CONSULT":  # "some of his counterparts": no state, so no dyad to code
@@ -325,6 +328,9 @@ class RuleCoder:
                 return f"generic plural counterpart ('{generic[0].text}'), not one meeting"
             targets = [t for t in targets if t not in generic]
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
+        if entry.type == "MOBILIZE" and sources and all(t.entity == sources[0].entity for t in targets):
+            place = _event_place(sent, mentions, after=anchor.i)  # "troops sent to a base in Qatar": where they go
+            targets = [place] if place is not None and place.country != sources[0].entity else []
         pair_subjects = entry.anchor == "verb" or _near_governor(anchor, governor)
         if not targets and symmetric and len(sources) == 1 and _the_two(sources[0], sent) and actors.last_pair:
             sources = list(actors.last_pair)  # "the two leaders last met in Sochi": the pair told before
@@ -547,7 +553,8 @@ def _instrument_side(verb: Token, by_token: dict[int, ActorMention]) -> list[Act
     return []
 
 
-def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | None = None) -> ActorMention | None:
+def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | None = None,
+                 after: int = -1) -> ActorMention | None:
     """The first state-bearing place the sentence puts its action in ("in central Baghdad", "outside the Iraqi
     city of Basra", "arrived from the UAE, where he held talks"), or None."""
     if governor is not None and governor.dep_ == "relcl" and any(c.lower_ == "where" for c in governor.children):
@@ -555,7 +562,7 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
         if m is not None:
             return m
     for m in mentions:
-        if not m.country or m.person:
+        if not m.country or m.person or m.start <= after:
             continue
         tok = sent.doc[m.head]
         for _ in range(5):

@@ -655,6 +655,8 @@ class DocumentActors:
     last_pair: tuple[ActorMention, ActorMention] | None = None  # the two sides of the last joint event
     sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here
     counter: int = 0
+    venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
+    states_named: frozenset[str] = frozenset()  # states the article names beyond the place of a meeting
 
     def resolve(self, m: ActorMention) -> bool:
         """Fill `m` from the knowledge base and what this document said before; False: not an actor."""

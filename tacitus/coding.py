@@ -350,7 +350,9 @@ class RuleCoder:
         joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
         apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
         if entry.type == "CONSULT" and pairs and not apart and entry.mode in (None, "host"):
-            pairs, modes = _dyadic_convention(entry, pairs, modes, _event_place(sent, mentions, governor), joint)
+            place = _event_place(sent, mentions, governor) or actors.venue
+            pairs, modes = _dyadic_convention(entry, pairs, modes, place, joint,
+                                              place is not None and place.country in actors.states_named)
         out = []
         for (s, t), mode in zip(pairs, modes):
             if t is not None:
@@ -486,8 +488,9 @@ LOCATIVE = {"in", "near", "outside", "at", "across", "throughout", "inside", "ar
 
 
 def _dyadic_convention(entry: TriggerEntry, pairs: list[tuple[ActorMention, ActorMention | None]],
-                       modes: list[str | None], place: ActorMention | None,
-                       joint: bool) -> tuple[list[tuple[ActorMention, ActorMention | None]], list[str | None]]:
+                       modes: list[str | None], place: ActorMention | None, joint: bool,
+                       place_state_takes_part: bool = False
+                       ) -> tuple[list[tuple[ActorMention, ActorMention | None]], list[str | None]]:
     """Event data's dyadic convention for meetings: whoever travels to a participant's country, or is hosted,
     visits its host (visitor -> host, `visit`); when three or more states meet together (several sides meeting,
     or a host receiving several guests; never separate calls) each pair of visitors is `multilateral`."""
@@ -500,6 +503,10 @@ def _dyadic_convention(entry: TriggerEntry, pairs: list[tuple[ActorMention, Acto
         host: ActorMention | None = pairs[0][0]
     else:
         host = next((p for p in parts if place is not None and p.entity == place.country), None)
+        if host is None and joint and place is not None and place_state_takes_part:
+            # two sides meeting in a third state the article shows taking part (hosting, brokering)
+            host = ActorMention(place.start, place.end, place.text, place.head, country=place.country, agent="GOV")
+            parts.append(host)
     if host is None and not (joint and len(parts) >= 3):
         return pairs, modes
     visitors = [p for p in parts if p is not host]

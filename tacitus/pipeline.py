@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 from time import perf_counter
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,11 +129,18 @@ class Coder:
         group_seed = 0
         dateline = DATELINE.match(doc.text)
         dateline_end = dateline.end() if dateline else 0
+        venue = next((h for h in sorted(hits.values(), key=lambda h: h.start) if doc[h.start].idx < dateline_end
+                      and h.kind in ("CNAME", "METO", "PLACE")), None)
+        named = Counter(h.key for h in hits.values() if h.kind in ("CNAME", "CADJ", "METO") and doc[h.start].idx >= dateline_end)
+        actors.states_named = frozenset(k for k, n in named.items() if n >= 2)
         last_speaker: ActorRef | None = None
         last_quote_sentence = -2
         claims = registry.get(self.config.claims_stage)(lambda m: m.to_ref(state.kb),
                                                         lambda m: actors_resolve_pronoun(m, actors))
         for s_index, sent in enumerate(doc.sents):
+            # the lead paragraph happens where it was filed ("ANKARA - ... met his Greek counterpart")
+            actors.venue = ActorMention(venue.start, venue.end, doc[venue.start:venue.end].text, venue.end - 1,
+                                        country=venue.key, modifier=True) if venue is not None and s_index < 2 else None
             mentions = []
             for m in find_mentions(sent, hits, group_seed, actors.knows_name):
                 if doc[m.start].idx < dateline_end and not m.entity:

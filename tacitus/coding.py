@@ -350,7 +350,9 @@ class RuleCoder:
         joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
         apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
         if entry.type == "CONSULT" and pairs and not apart and entry.mode in (None, "host"):
-            place = _event_place(sent, mentions, governor) or actors.venue
+            place = _event_place(sent, mentions, governor)
+            if place is None and not (entry.anchor == "verb" and anchor.lemma_.lower() in REMOTE_VERBS):
+                place = actors.venue  # "spoke with" may be by phone: the dateline is no venue for it
             pairs, modes = _dyadic_convention(entry, pairs, modes, place, joint,
                                               place is not None and place.country in actors.states_named)
         out = []
@@ -738,6 +740,9 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
     # no mention at the head: look inside ("a group of Iranian lawmakers", "atrocities by the Zionist regime"),
     # but not across other prepositions ("support for the Palestinians" is not about the Palestinians' support)
     inner = [by_token[t.i] for t in _near_subtree(tok) if t.i in by_token]
+    appos = [by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in by_token]
+    if appos and all(m.modifier for m in inner if m not in appos):  # "CAMP DAVID, Maryland - President Biden"
+        return appos[:1]
     if not inner:
         return []
     if prefer_agentive:
@@ -812,6 +817,7 @@ def _past_perfect(verb: Token) -> bool:
 
 CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",
                 "indict", "punish", "sanction", "fault", "denounce"}
+REMOTE_VERBS = {"speak", "talk", "discuss", "confer", "exchange", "consult"}
 DUE_WORDS = {"due", "set", "scheduled", "expected", "slated", "poised"}
 SEPARATE_WORDS = {"separate", "separately", "respectively", "phone", "telephone", "individually"}
 DEMAND_SPEECH = SPEECH_VERBS | {"reiterate", "conclude", "remind", "warn", "argue", "demand", "insist"}

@@ -38,6 +38,7 @@ NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "au
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "ramadan", "eid", "islamic", "muslim", "muslims", "arab", "arabs", "western", "the",
              "during", "in", "on", "after", "before", "meanwhile", "however", "elsewhere"}
+REGION_WORDS = {"latin", "central", "sub-saharan"}
 GENERIC_PLURAL_HEADS = {"counterparts", "leaders", "countries", "nations", "states", "officials", "governments"}
 
 
@@ -267,6 +268,8 @@ class ActorMatcher:
                 if kind in ("CNAME", "CADJ", "METO", "ORG", "PERSON", "PLACE") and first[:1].isalpha() \
                         and not first[:1].isupper() and first.lower() != "the":
                     continue  # "turkey" the bird, "china" the porcelain: proper names are capitalised
+                if kind == "CNAME" and start > 0 and doc[start - 1].lower_ in REGION_WORDS:
+                    continue  # "Latin America", "South Korea" is its own name: only the region here
                 raw.append(_Hit(start, end, kind, key))
         priority = {"PERSON": 0, "ORG": 1, "METO": 2, "TITLE": 3, "TITLES": 3, "CNAME": 4, "CADJ": 5, "AGENT": 6, "PLACE": 7}
         raw.sort(key=lambda h: (-(h.end - h.start), priority[h.kind], h.start))

@@ -27,7 +27,7 @@ from .records import CONSULT_MODES, EVENT_TYPES
 from .registry import register
 
 NEGATIONS = {"not", "n't", "never", "no"}
-DENY_VERBS = {"deny", "dismiss", "refute"}
+DENY_VERBS = {"deny", "dismiss", "refute", "refuse", "decline", "fail"}
 PLAN_VERBS = {"plan", "intend", "expect", "schedule", "hope", "seek", "want", "prepare", "aim", "propose", "agree",
               "set", "due", "decide", "wish", "vow", "pledge", "promise", "offer", "invite", "arrange", "try"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -322,6 +322,11 @@ class RuleCoder:
                 and entry.target:
             # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"
             targets = _clause_target(anchor, by_token, sources) or targets
+        if entry.type == "CONSULT" and any(t.lemma_.lower() in SPORT_WORDS for t in sent):
+            return "a sporting fixture, not a consultation"
+        if entry.type == "CONSULT" and entry.mode == "visit" and all(
+                x.agent == "MIL" and not x.person for x in sources):
+            return "a military movement (troops, aircraft), not a visit"
         if entry.type == "CONSULT":  # "some of his counterparts": no state, so no dyad to code
             generic = [t for t in targets if t.plural and not t.entity and not t.person]
             if generic and len(generic) == len(targets):
@@ -817,6 +822,8 @@ def _past_perfect(verb: Token) -> bool:
 
 CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",
                 "indict", "punish", "sanction", "fault", "denounce"}
+SPORT_WORDS = {"game", "match", "fixture", "tournament", "league", "championship", "goal", "striker", "coach",
+               "stadium", "semi-final", "quarter-final", "kickoff", "scoreline", "squad", "cup"}
 REMOTE_VERBS = {"speak", "talk", "discuss", "confer", "exchange", "consult"}
 DUE_WORDS = {"due", "set", "scheduled", "expected", "slated", "poised"}
 SEPARATE_WORDS = {"separate", "separately", "respectively", "phone", "telephone", "individually"}
@@ -830,7 +837,7 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
     h = anchor.head
     if anchor.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("to", "for") \
             and h.head.lemma_.lower() in READY_WORDS:
-        return "planned"
+        return "hypothetical" if any(t.lower_ in ("if", "unless", "provided") for t in sent) else "planned"
     chain = [governor]
     h = governor
     for _ in range(4):

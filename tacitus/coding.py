@@ -28,7 +28,7 @@ from .registry import register
 
 NEGATIONS = {"not", "n't", "never", "no"}
 DENY_VERBS = {"deny", "dismiss", "refute", "refuse", "decline", "fail"}
-PLAN_VERBS = {"plan", "intend", "expect", "schedule", "hope", "seek", "want", "prepare", "aim", "propose", "agree",
+PLAN_VERBS = {"swear", "threaten", "plan", "intend", "expect", "schedule", "hope", "seek", "want", "prepare", "aim", "propose", "agree",
               "set", "due", "decide", "wish", "vow", "pledge", "promise", "offer", "invite", "arrange", "try"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CONDITIONAL_AUX = {"would", "could", "might", "may"}
@@ -367,7 +367,8 @@ class RuleCoder:
                     actors.resolve_counterpart(t, s)
                 if s.counterpart:
                     actors.resolve_counterpart(s, t)
-                if s.entity and t.entity and s.entity == t.entity and s.agent != "UAF" and (
+                domestic = entry.type != "CONSULT" and s.agent and t.agent and s.agent != t.agent
+                if s.entity and t.entity and s.entity == t.entity and s.agent != "UAF" and not domestic and (
                         s.person == t.person or not (t.person or s.person) or entry.type == "CONSULT"
                         or (s.agent or "") == (t.agent or "")):
                     continue  # Iran with Iran: an actor's own statement, not a dyad; police arresting a
@@ -866,8 +867,8 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "planned"
         if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in DUE_WORDS for c in kids):
             return "planned"  # "is due in Beijing on Sunday for talks", "is set to visit"
-        if i > 0 and v.lemma_.lower() in PLAN_VERBS and chain[i - 1].dep_ in ("xcomp", "ccomp", "pcomp"):
-            return "planned"
+        if i > 0 and v.lemma_.lower() in PLAN_VERBS | READY_WORDS and chain[i - 1].dep_ in ("xcomp", "ccomp", "pcomp"):
+            return "planned"  # "agreed to meet", "is willing to withdraw"
         if any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in v.children):
             return "planned"
     if sent.text.rstrip().endswith("?"):

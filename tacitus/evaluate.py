@@ -203,8 +203,11 @@ REFUSED = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}  # deni
 
 def plover_label(e: EventRecord) -> str:
     """The PLOVER codebook's type for an event: PLOVER codes an announced act by what the announcement is (a
-    promise is AGREE, a threat THREATEN) and a refused cooperative act as REJECT, where tacitus keeps the act's
-    own type with status planned, hypothetical or denied."""
+    promise is AGREE, a threat THREATEN, an act held out "unless" the other side gives way a threat too) and a
+    refused cooperative act as REJECT, where tacitus keeps the act's own type with status planned, hypothetical
+    or denied."""
+    if e.status == "hypothetical" and e.type in PROMISED | THREATENED and " unless " in f" {e.sentence} ":
+        return "THREATEN"  # "will withdraw its force unless ...": a coercive condition
     if e.status in ("planned", "hypothetical") and e.type in PROMISED:
         return "AGREE"
     if e.status in ("planned", "hypothetical") and e.type in THREATENED:

@@ -227,8 +227,20 @@ def _label(e: EventRecord, fmt: str) -> str:
     return plover_label(e) if fmt == "plover" else e.type
 
 
+LEGACY_CODES = {"JAP": "JPN", "UAR": "EGY", "IVO": "CIV", "LEB": "LBN", "KUW": "KWT", "INS": "IDN"}  # older CAMEO
+
+
 def _entity(a) -> str | None:  # type: ignore[no-untyped-def]
     return None if a is None else (a.country or a.org)
+
+
+def _gold_entity(a) -> str | None:  # type: ignore[no-untyped-def]
+    """How PLOVER and PETRARCH gold name an actor: its state, or IGO/NGO for an international organisation."""
+    if a is None:
+        return None
+    if a.country:
+        return a.country
+    return a.code[:3] if a.code and a.code[:3] in ("IGO", "NGO") else a.org
 
 
 def matches(spec: dict[str, Any], e: EventRecord) -> bool:
@@ -287,8 +299,10 @@ def evaluate(coder: Coder, items: list[GoldItem], fmt: str) -> EvalReport:
         if top in gold:
             report.top_correct += 1
             e = events[0]
-            src_ok = not it.sources or _entity(e.source) in [UNKNOWN.get(c, c) for c in it.sources]
-            tgt_ok = not [t for t in it.targets if t] or _entity(e.target) in [UNKNOWN.get(c, c) for c in it.targets]
+            golds = [LEGACY_CODES.get(c, UNKNOWN.get(c, c)) for c in it.sources]
+            src_ok = not it.sources or _gold_entity(e.source) in golds or _entity(e.source) in golds
+            golds = [LEGACY_CODES.get(c, UNKNOWN.get(c, c)) for c in it.targets]
+            tgt_ok = not [t for t in it.targets if t] or _gold_entity(e.target) in golds or _entity(e.target) in golds
             report.actors_right += src_ok and tgt_ok
             if src_ok and tgt_ok:
                 cat["passed"] += 1

@@ -299,9 +299,9 @@ def evaluate(coder: Coder, items: list[GoldItem], fmt: str) -> EvalReport:
         if top in gold:
             report.top_correct += 1
             e = events[0]
-            golds = [LEGACY_CODES.get(c, UNKNOWN.get(c, c)) for c in it.sources]
+            golds = {x for c in it.sources for x in (c, LEGACY_CODES.get(c, UNKNOWN.get(c, c)))}
             src_ok = not it.sources or _gold_entity(e.source) in golds or _entity(e.source) in golds
-            golds = [LEGACY_CODES.get(c, UNKNOWN.get(c, c)) for c in it.targets]
+            golds = {x for c in it.targets for x in (c, LEGACY_CODES.get(c, UNKNOWN.get(c, c)))}
             tgt_ok = not [t for t in it.targets if t] or _gold_entity(e.target) in golds or _entity(e.target) in golds
             report.actors_right += src_ok and tgt_ok
             if src_ok and tgt_ok:

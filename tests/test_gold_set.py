@@ -36,9 +36,9 @@ def test_gold_set_report_and_floors(report: EvalReport) -> None:
     for label, sc in scores.items():
         print(f"  {label:10} P={sc['precision']:.2f} R={sc['recall']:.2f} n={sc['support']}")
     # floors at the levels measured on 2026-11-25 (see README); a drop below them is a regression
-    assert scores["CONSULT"]["precision"] >= 0.52 and scores["CONSULT"]["recall"] >= 0.33
-    assert report.rates()["person_accuracy"] >= 0.85
-    assert report.forbidden_found <= 12
+    assert scores["CONSULT"]["precision"] >= 0.60 and scores["CONSULT"]["recall"] >= 0.42
+    assert report.rates()["person_accuracy"] >= 0.79
+    assert report.forbidden_found <= 9
 
 
 @pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: CONSULT P 0.57/R 0.37 of >= 0.9 (visits to "

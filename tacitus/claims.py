@@ -157,34 +157,33 @@ class ClaimExtractor:
                 for g in sent.doc[t.i + 1].subtree:
                     if g.i in by_token and not by_token[g.i].modifier:
                         return self._ref(by_token[g.i]), "according to"
-        for t in sent:
-            if t.lemma_.lower() in SPEECH_LEMMAS and t.pos_ == "VERB":
-                for c in sorted(t.children, key=lambda c: -c.i):  # nearest subject: not a dateline "GAZA -"
-                    if c.dep_ == "nsubj":
-                        if c.i in by_token and not by_token[c.i].modifier:  # the subject's own mention first
-                            return self._ref(by_token[c.i]), f"subject of '{t.text}'"
-                        for g in c.subtree:
-                            if g.i in by_token and not by_token[g.i].modifier:
-                                return self._ref(by_token[g.i]), f"subject of '{t.text}'"
-                        return ActorRef(text=" ".join(x.text for x in c.subtree)), \
-                            f"subject of '{t.text}' is not a known actor"
+        found = self._speech_subject(sent, by_token, [t for t in sent])
+        if found is not None:
+            return found
         return None, "no attribution in the sentence"
 
     def _speaker(self, sent: Span, mentions: list[ActorMention], quote: tuple[int, int]) -> tuple[ActorRef | None, str | None]:
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-        outside = [t for t in sent if not (quote[0] <= t.idx < quote[1])]
-        for t in outside:
-            if t.lemma_.lower() in SPEECH_LEMMAS and t.pos_ == "VERB":
-                for c in t.children:
-                    if c.dep_ == "nsubj" and not (quote[0] <= c.idx < quote[1]):
-                        if c.i in by_token and not by_token[c.i].modifier:
-                            return self._ref(by_token[c.i]), f"subject of '{t.text}'"
-                        for g in c.subtree:
-                            if g.i in by_token and not by_token[g.i].modifier:
-                                return self._ref(by_token[g.i]), f"subject of '{t.text}'"
-                        return ActorRef(text=" ".join(x.text for x in c.subtree)), \
-                            f"subject of '{t.text}' is not a known actor"
+        found = self._speech_subject(sent, by_token, [t for t in sent if not (quote[0] <= t.idx < quote[1])])
+        if found is not None:
+            return found
         return None, "no speech verb outside the quote"
+
+    def _speech_subject(self, sent: Span, by_token: dict[int, ActorMention],
+                        tokens: list[Token]) -> tuple[ActorRef, str] | None:
+        """The subject of the first speech verb among `tokens` (the nearest subject: not a dateline "GAZA -")."""
+        allowed = {t.i for t in tokens}
+        for t in tokens:
+            if t.lemma_.lower() not in SPEECH_LEMMAS or t.pos_ != "VERB":
+                continue
+            for c in sorted(t.children, key=lambda c: -c.i):
+                if c.dep_ != "nsubj" or c.i not in allowed:
+                    continue
+                for g in (c, *c.subtree):  # the subject's own mention first, else one inside it
+                    if g.i in by_token and not by_token[g.i].modifier:
+                        return self._ref(by_token[g.i]), f"subject of '{t.text}'"
+                return ActorRef(text=" ".join(x.text for x in c.subtree)), f"subject of '{t.text}' is not a known actor"
+        return None
 
     def _ref(self, m: ActorMention) -> ActorRef:
         r = self.resolve_pronoun(m) if m.pronoun else m

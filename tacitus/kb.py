@@ -31,6 +31,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _iso3_code(cls: type, v: str) -> str:
+    """Field validator shared by the models that hold an ISO 3166-1 alpha-3 code."""
+    if not _known_iso3(v):
+        raise ValueError(f"'{v}' is not an ISO 3166-1 alpha-3 code")
+    return v
+
+
 class CountryEntry(_Strict):
     iso3: str
     names: list[str]
@@ -39,12 +46,7 @@ class CountryEntry(_Strict):
     metonyms: list[str] = []
     region: Literal["MEA", "AFR", "EUR", "NAM", "LAM", "ASA", "OCE"] | None = None
 
-    @field_validator("iso3")
-    @classmethod
-    def _iso3(cls, v: str) -> str:
-        if not _known_iso3(v):
-            raise ValueError(f"'{v}' is not an ISO 3166-1 alpha-3 code")
-        return v
+    _iso3 = field_validator("iso3")(_iso3_code)
 
 
 class OrgEntry(_Strict):
@@ -75,12 +77,7 @@ class PlaceEntry(_Strict):
     country: str
     places: list[str]
 
-    @field_validator("country")
-    @classmethod
-    def _iso3(cls, v: str) -> str:
-        if not _known_iso3(v):
-            raise ValueError(f"'{v}' is not an ISO 3166-1 alpha-3 code")
-        return v
+    _iso3 = field_validator("country")(_iso3_code)
 
 
 class AgentEntry(_Strict):

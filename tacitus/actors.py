@@ -545,6 +545,10 @@ def _locative_state(doc: Doc, j: int, end: int, hits: dict[int, _Hit]) -> _Hit |
         k += 1
     if k + 2 < end and doc[k].lower_ in ("city", "town", "village", "province", "region") and doc[k + 1].lower_ == "of":
         k += 2
+    for _ in range(3):  # "from military-ruled Myanmar", "in northern Iraq"
+        if k in hits and hits[k].kind != "AGENT" or k + 1 >= end or not (doc[k].is_lower or doc[k].text == "-"):
+            break
+        k += 1
     h = hits.get(k)
     if h is not None and h.kind in ("CNAME", "METO", "PLACE"):
         return _Hit(h.start, h.end, "PLACE", h.key)  # a location, not the government ("in Tehran")

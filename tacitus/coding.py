@@ -56,6 +56,7 @@ class TriggerEntry(BaseModel):
     patterns: list[str]
     exclude_objects: list[str] = []  # lemmas that make the match another sense ("struck a deal")
     not_with_clause: bool = False  # "warned that the crisis could spread" reports a view, it threatens no one
+    target_inside: bool = False  # the target may sit inside the object ("attend the Beijing Olympics": China)
 
     @field_validator("type")
     @classmethod
@@ -425,7 +426,7 @@ class RuleCoder:
                         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
                             # a meeting's object is the person met, never someone inside "the situation in Gaza"
                             found += _mentions_for(c, by_token, mentions, prefer_agentive=True,
-                                                   inside=entry.type != "CONSULT")
+                                                   inside=entry.type != "CONSULT" or entry.target_inside)
                     if h.dep_ == "prep" and h.lower_ in ("on", "upon", "to", "with"):
                         for c in h.children:
                             if c.dep_ == "pobj":

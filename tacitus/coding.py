@@ -325,6 +325,8 @@ class RuleCoder:
             targets = _clause_target(anchor, by_token, sources) or targets
         if entry.type == "CONSULT" and any(t.lemma_.lower() in SPORT_WORDS for t in sent):
             return "a sporting fixture, not a consultation"
+        if entry.type == "CONSULT" and entry.mode == "visit" and any(t.lower_ in VIRTUAL_WORDS for t in sent):
+            return "a virtual meeting, not a visit"
         if entry.type == "CONSULT" and entry.mode == "visit" and all(
                 x.agent == "MIL" and not x.person for x in sources):
             return "a military movement (troops, aircraft), not a visit"
@@ -824,6 +826,7 @@ def _past_perfect(verb: Token) -> bool:
 
 CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",
                 "indict", "punish", "sanction", "fault", "denounce"}
+VIRTUAL_WORDS = {"virtual", "virtually", "videoconference", "video", "online", "remotely", "teleconference"}
 SPORT_WORDS = {"game", "match", "fixture", "tournament", "league", "championship", "goal", "striker", "coach",
                "stadium", "semi-final", "quarter-final", "kickoff", "scoreline", "squad", "cup"}
 REMOTE_VERBS = {"speak", "talk", "discuss", "confer", "exchange", "consult"}

@@ -107,9 +107,10 @@ def _compile_words(words: list[str]) -> list[dict]:
         elif word == "...":  # up to eight words: "pledged half a billion dollars in new military aid"
             out.append({"IS_PUNCT": False, "OP": "{0,8}"})
         elif word.startswith("("):
-            out.append({"LEMMA": word.strip("()"), "OP": "?"})
-        else:
-            out.append({"LEMMA": word})
+            w = word.strip("()")
+            out.append({"LEMMA": {"IN": [w, w.capitalize()]}, "OP": "?"})
+        else:  # proper-noun lemmas keep their capital: "the Europe Bridge", "the Beijing Olympics"
+            out.append({"LEMMA": {"IN": [word, word.capitalize()]}})
     return out
 
 
@@ -141,8 +142,9 @@ class TriggerIndex:
         out: list[tuple[str, int, int]] = []
         lemmas = set()
         for t in doc:
-            lemmas.add(t.lemma_)
-            for rule in self._single.get(t.lemma_, ()):
+            lemma = t.lemma_.lower()
+            lemmas.add(lemma)
+            for rule in self._single.get(lemma, ()):
                 out.append((rule, t.i, t.i + 1))
         strings = doc.vocab.strings
         for lemma in lemmas & self._groups.keys():
@@ -285,6 +287,10 @@ class RuleCoder:
         # sources
         if not nested_source and entry.anchor == "noun":
             nested_source = _preceding_agent(anchor, governor, by_token)
+        if not nested_source and entry.anchor == "noun" and entry.type in ADJECTIVE_SOURCE_TYPES:
+            # "Palestinian riots", "Iranian protests": the people the adjective names did it
+            nested_source = [replace(by_token[c.i], modifier=False) for c in anchor.children
+                             if c.dep_ == "amod" and c.i in by_token and by_token[c.i].entity][:1]
         if nested_source:
             sources, passive_target = nested_source, []
         else:
@@ -829,6 +835,7 @@ CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", 
 VIRTUAL_WORDS = {"virtual", "virtually", "videoconference", "video", "online", "remotely", "teleconference"}
 SPORT_WORDS = {"game", "match", "fixture", "tournament", "league", "championship", "goal", "striker", "coach",
                "stadium", "semi-final", "quarter-final", "kickoff", "scoreline", "squad", "cup"}
+ADJECTIVE_SOURCE_TYPES = {"PROTEST"}
 REMOTE_VERBS = {"speak", "talk", "discuss", "confer", "exchange", "consult"}
 DUE_WORDS = {"due", "set", "scheduled", "expected", "slated", "poised"}
 SEPARATE_WORDS = {"separate", "separately", "respectively", "phone", "telephone", "individually"}

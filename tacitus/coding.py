@@ -810,7 +810,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, True
         if v.dep_ in ("relcl", "acl"):
             return v.head, False
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "prep", "pobj") and v.head != v:
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "prep", "pobj", "acomp") and v.head != v:
             v = v.head
             continue
         break

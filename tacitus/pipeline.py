@@ -346,6 +346,7 @@ BACKGROUND_MARKS = {"after", "before", "since", "until", "following"}
 
 
 DATELINE = re.compile(r"[A-Z][A-Z .'/]+(?:,\s*[A-Z][\w .']*)?\s*(?:\(\w+\)\s*)?[-\u2013\u2014]\s")
+REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state"}
 BACKGROUND_WORDS = {"previously", "earlier", "last", "ago", "before", "since", "former", "once", "already",
                     "times", "repeatedly", "often", "past", "years", "history", "first", "recent", "recently"}
 
@@ -354,9 +355,10 @@ def _current_news(c: Candidate) -> bool:
     """An undated event told in the simple past, outside any background clause or background word: the news the
     article reports (it happened on the day the lead gives), not a recalled event."""
     g = c.governor
-    if c.status != "occurred" or c.past_perfect or _background_clause(c.anchor):
+    reported = g.dep_ == "ccomp" and g.head.lemma_.lower() in REPORTING_VERBS  # "said he had spoken": backshift
+    if c.status != "occurred" or (c.past_perfect and not reported) or _background_clause(c.anchor):
         return False
-    if g.tag_ != "VBD" and not (g.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in g.children)):
+    if g.tag_ != "VBD" and not (g.tag_ == "VBN" and any(a.lower_ in ("was", "were", "had") for a in g.children)):
         return False
     return not any(t.lower_ in BACKGROUND_WORDS for t in c.sent)
 

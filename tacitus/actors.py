@@ -38,6 +38,7 @@ NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "au
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "ramadan", "eid", "islamic", "muslim", "muslims", "arab", "arabs", "western", "the",
              "during", "in", "on", "after", "before", "meanwhile", "however", "elsewhere"}
+GEOGRAPHY_NOUNS = {"ocean", "sea", "gulf", "peninsula", "subcontinent", "plateau", "desert"}
 REGION_WORDS = {"latin", "central", "sub-saharan"}
 GENERIC_PLURAL_HEADS = {"counterparts", "leaders", "countries", "nations", "states", "officials", "governments"}
 
@@ -270,6 +271,11 @@ class ActorMatcher:
                     continue  # "turkey" the bird, "china" the porcelain: proper names are capitalised
                 if kind == "CNAME" and start > 0 and doc[start - 1].lower_ in REGION_WORDS:
                     continue  # "Latin America", "South Korea" is its own name: only the region here
+                if kind == "CADJ" and end < len(doc) and doc[end].lower_ in GEOGRAPHY_NOUNS:
+                    continue  # "the Indian Ocean", "the Arabian Sea": a place, not the state
+                if kind == "CNAME" and start > 1 and doc[start - 1].lower_ == "of" \
+                        and doc[start - 2].lower_ in GEOGRAPHY_NOUNS | {"strait", "bay"}:
+                    continue  # "the Gulf of Oman", "the Sea of Japan"
                 raw.append(_Hit(start, end, kind, key))
         priority = {"PERSON": 0, "ORG": 1, "METO": 2, "TITLE": 3, "TITLES": 3, "CNAME": 4, "CADJ": 5, "AGENT": 6, "PLACE": 7}
         raw.sort(key=lambda h: (-(h.end - h.start), priority[h.kind], h.start))

@@ -326,7 +326,7 @@ class RuleCoder:
         if not sources:
             return "no source actor found"
         if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type not in ("CONSULT", "MOBILIZE") \
-                and entry.target:
+                and entry.target and not (entry.symmetric and len(sources) >= 2):
             # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"
             targets = _clause_target(anchor, by_token, sources) or targets
         if entry.type == "CONSULT" and any(t.lemma_.lower() in SPORT_WORDS for t in sent):
@@ -349,7 +349,7 @@ class RuleCoder:
         if not targets and symmetric and len(sources) == 1 and _the_two(sources[0], sent) and actors.last_pair:
             sources = list(actors.last_pair)  # "the two leaders last met in Sochi": the pair told before
         if not targets and symmetric and len(sources) >= 2 and pair_subjects:
-            pairs = [(sources[0], x) for x in sources[1:]]
+            pairs = list(itertools.combinations(sources, 2))  # "Iran, Russia and China held joint drills"
         elif targets:
             pairs = [(x, t) for x in sources for t in targets if x is not t]
         elif entry.needs_target and entry.anchor == "noun":

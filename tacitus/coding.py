@@ -272,8 +272,9 @@ class RuleCoder:
                         if c.dep_ in ("dobj", "compound")}
             if objects & set(entry.exclude_objects):
                 return f"'{anchor.text}' with '{sorted(objects & set(entry.exclude_objects))[0]}' is another sense"
-            if entry.not_with_clause and any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "mark") for g in c.children)
-                                             for c in anchor.children):
+            clauses = [c for c in anchor.children if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "mark")
+                                                                                for g in c.children)]
+            if entry.not_with_clause and clauses and not any(_conditional_threat(c) for c in clauses):
                 return f"'{anchor.text} that ...' reports a view, not this event"
             if _nominal_gerund(anchor):
                 return "gerund used as a noun, without a subject of its own"
@@ -534,6 +535,13 @@ def _dyadic_convention(entry: TriggerEntry, pairs: list[tuple[ActorMention, Acto
             out.append((a, b))
             out_modes.append("multilateral")
     return out, out_modes
+
+
+def _conditional_threat(clause: Token) -> bool:
+    """"warned that its forces would move on Banjul if Jammeh did not leave": a threat, not a view."""
+    future = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "could") for c in clause.children)
+    condition = any(t.lower_ in ("if", "unless") for t in clause.subtree)
+    return future and condition
 
 
 def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: list[ActorMention]) -> list[ActorMention]:

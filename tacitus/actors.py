@@ -433,8 +433,11 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int,
             j = k
     if not titles and not counterpart and j < end and hits.get(j) and hits[j].kind == "AGENT":
         agent_hit = hits[j]
-        plural = doc[agent_hit.end - 1].tag_ in ("NNS", "NNPS")
         j = agent_hit.end
+        while j < end and hits.get(j) and hits[j].kind == "AGENT":  # "government newspaper": the head noun's sector
+            agent_hit = hits[j]
+            j = agent_hit.end
+        plural = doc[agent_hit.end - 1].tag_ in ("NNS", "NNPS")
         if not mods:  # "demonstrators in Baghdad", "security forces in Guinea", "students throughout Indonesia"
             place = _locative_state(doc, j, end, hits)
             if place is not None:
@@ -455,6 +458,13 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int,
                     and hits[j + 1].kind == "CNAME":
                 mods.append(hits[j + 1])
                 j = hits[j + 1].end
+    if mods and not (titles or agent_hit or counterpart):
+        # "Iranian nuclear scientist Mohsen Fakhrizadeh", "American basketball star Brittney Griner"
+        k = j
+        while k < min(j + 3, end) and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN") and k not in hits:
+            k += 1
+        if j < k < end and _ner_person(doc, k, min(k + 1, end)):
+            j = k
     # a name: a known spelling, or a run of capitalised words after a title or honorific
     k = j
     while k < end and (doc[k].lower_ in HONORIFICS or doc[k].lower_ in ("his", "her") and k + 1 < end

@@ -98,6 +98,10 @@ def _expand(pattern: str) -> list[list[str]]:
     return [list(c) for c in itertools.product(*choices)]
 
 
+LEMMA_SLIPS = {"stage": ("stag",)}  # what the small English pipeline makes of "staged"
+SLIPPED_LEMMAS = {slip: lemma for lemma, slips in LEMMA_SLIPS.items() for slip in slips}
+
+
 def _compile_words(words: list[str]) -> list[dict]:
     out: list[dict] = []
     for word in words:
@@ -110,7 +114,7 @@ def _compile_words(words: list[str]) -> list[dict]:
             w = word.strip("()")
             out.append({"LEMMA": {"IN": [w, w.capitalize()]}, "OP": "?"})
         else:  # proper-noun lemmas keep their capital: "the Europe Bridge", "the Beijing Olympics"
-            out.append({"LEMMA": {"IN": [word, word.capitalize()]}})
+            out.append({"LEMMA": {"IN": [word, word.capitalize(), *LEMMA_SLIPS.get(word, ())]}})
     return out
 
 
@@ -142,7 +146,7 @@ class TriggerIndex:
         out: list[tuple[str, int, int]] = []
         lemmas = set()
         for t in doc:
-            lemma = t.lemma_.lower()
+            lemma = SLIPPED_LEMMAS.get(t.lemma_.lower(), t.lemma_.lower())
             lemmas.add(lemma)
             for rule in self._single.get(lemma, ()):
                 out.append((rule, t.i, t.i + 1))
@@ -447,11 +451,11 @@ class RuleCoder:
                                 if p.dep_ == "pobj":
                                     found += _mentions_for(p, by_token, mentions)
                     # the small parser often hangs "with X" on the object: "discussed Gaza with X"
-                    if slot == "with" and entry.anchor == "verb":
+                    if slot in ("with", "between") and entry.anchor == "verb":
                         for c in h.children:
                             if c.dep_ == "dobj":
                                 for p in c.children:
-                                    if p.dep_ == "prep" and p.lower_ == "with":
+                                    if p.dep_ == "prep" and p.lower_ == slot:
                                         for q in p.children:
                                             if q.dep_ == "pobj":
                                                 found += _mentions_for(q, by_token, mentions)
@@ -478,7 +482,7 @@ class RuleCoder:
                             ms = _mentions_for(p, by_token, mentions)
                             if ms:
                                 return ms, []
-                if c.dep_ == "prep" and c.lower_ == "between":
+                if c.dep_ == "prep" and c.lower_ == "between" and entry.mode != "third-party":
                     for p in c.children:
                         if p.dep_ == "pobj":
                             ms = _mentions_for(p, by_token, mentions)

@@ -658,9 +658,12 @@ def _intervening_noun(anchor: Token, governor: Token) -> Token | None:
         if t.head == t or t.head == governor:
             return None
         t = t.head
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and t.lemma_.lower() not in MEASURE_NOUNS:
             return t
     return None
+
+
+MEASURE_NOUNS = {"hour", "day", "week", "minute", "round", "series", "number", "lot", "couple", "set", "kind"}
 
 
 def _preceding_agent(anchor: Token, governor: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
@@ -704,6 +707,9 @@ def _near_governor(anchor: Token, governor: Token) -> bool:
     """"In a telephone call, A and B discussed": the trigger noun is an adjunct of the verb itself."""
     if anchor.head == governor:
         return True
+    h = anchor.head
+    if h.dep_ == "prep" and h.lower_ == "of" and h.head.lemma_.lower() in MEASURE_NOUNS and h.head.head == governor:
+        return True  # "held six hours of talks"
     return anchor.head.head == governor and anchor.head.dep_ == "prep" and anchor.head.lower_ in ("in", "during", "over", "at", "by")
 
 

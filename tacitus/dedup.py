@@ -69,7 +69,8 @@ def same_event(a: EventRecord, b: EventRecord) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     if a.span == b.span and a.source.entity == b.source.entity and (
-            a.target is None or b.target is None or a.target.entity == b.target.entity):
+            a.target is None or b.target is None or a.target.entity == b.target.entity) \
+            and (a.date is None or b.date is None or a.date == b.date):
         return True  # "condemned the attack, blaming Kyiv": one act in one sentence, told by two verbs
     if a.type != "CONSULT" and (a.date is None or a.date != b.date):
         return False

@@ -355,6 +355,9 @@ def _current_news(c: Candidate) -> bool:
     """An undated event told in the simple past, outside any background clause or background word: the news the
     article reports (it happened on the day the lead gives), not a recalled event."""
     g = c.governor
+    for _ in range(3):  # "a declaration issued during Putin's visit": the tense of the verb that tells it
+        if g.tag_ == "VBN" and g.dep_ in ("acl", "relcl", "advcl") and g.head.head.pos_ in ("VERB", "AUX"):
+            g = g.head.head
     reported = g.dep_ == "ccomp" and g.head.lemma_.lower() in REPORTING_VERBS  # "said he had spoken": backshift
     if c.status != "occurred" or (c.past_perfect and not reported) or _background_clause(c.anchor):
         return False
@@ -409,10 +412,15 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
     while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS and not _same_time(t)):
         t = t.head
         own.add(t.i)
+    # "on August 12, when Sarkozy flew to Moscow": a when-clause hanging on a date happened that day
+    when_head = t.head.i if t.dep_ in ("relcl", "advcl") and any(k.lower_ == "when" for k in t.children) else None
     eligible = []
     for d in dates:
         span = sent.char_span(d.start, d.end, alignment_mode="expand")
         if span is None or len(span) == 0:
+            continue
+        if when_head is not None and span.start <= when_head < span.end:
+            eligible.append(d)
             continue
         ok = False
         for t in [span.root, *span.root.ancestors]:

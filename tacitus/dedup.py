@@ -27,6 +27,7 @@ class PendingEvent:
     sentence_index: int = 0
     lead: bool = False
     current: bool = False  # told in the simple past with no mark of background: the article's news, not history
+    history: bool = False  # told as history ("have met several times", "had visited"): never one with today's news
     extra_spans: list[Span] = field(default_factory=list)
 
 
@@ -137,6 +138,7 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
     """Merge mentions of one article in reading order; return the events and the continuations left over."""
     kept: list[EventRecord] = []
     generic: set[int] = set()
+    history: dict[int, bool] = {}  # id(kept record) -> told as history
     leftovers: list[tuple[EventRecord, str]] = []
     for p in pending:
         rec = p.record
@@ -150,15 +152,19 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
             continue
         match = None
         for k in kept:
-            if same_event(k, rec):
-                match = k
+            recalled = (k.date is None and history[id(k)] and rec.date is not None) or (
+                rec.date is None and p.history and k.date is not None)
+            if same_event(k, rec) and not recalled:
+                match = k  # an undated "they have met before" is not the dated call of today
                 break
         if match is None:
             kept.append(rec)
+            history[id(rec)] = p.history
             if p.generic:
                 generic.add(id(rec))
         elif id(match) in generic and not p.generic:  # the named report becomes the headline
             kept[kept.index(match)] = rec
+            history[id(rec)] = history[id(match)]
             generic.discard(id(match))
             absorb(rec, match, swap=_swapped(rec, match))
         else:

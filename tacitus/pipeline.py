@@ -173,12 +173,12 @@ class Coder:
                 # "the two presidents" later refers to the last two sides that met or talked
                 if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
                     actors.last_pair = (c.source, c.target)
-                rec, lead, current = self._record(article, state, c, dates, offset, s_index, last_dated)
+                rec, lead, current, history = self._record(article, state, c, dates, offset, s_index, last_dated)
                 if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
                     last_dated = (rec.date, rec.date_precision)
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
-                                            sentence_index=s_index, lead=lead, current=current))
+                                            sentence_index=s_index, lead=lead, current=current, history=history))
             clock.lap("dates")
             result.mentions += self._mention_records(article, state, doc, mentions, actors, offset)
             for m in mentions:
@@ -243,7 +243,7 @@ class Coder:
                    for p in pending)
 
     def _record(self, article: Article, state: _Loaded, c: Candidate, dates: list[DateMention], offset: int,
-                s_index: int, last_dated: tuple[dt.date, str] | None) -> tuple[EventRecord, bool, bool]:
+                s_index: int, last_dated: tuple[dt.date, str] | None) -> tuple[EventRecord, bool, bool, bool]:
         sent = c.sent
         date, precision = None, None
         dm = _attached_date(dates, c)
@@ -271,7 +271,7 @@ class Coder:
             symmetric=c.symmetric, sentence=sent.text, span=span, evidence=[span], confidence=c.confidence,
             rule=c.entry.rule, coder=state.version)
         lead = s_index == 0 and not c.past_perfect and not _background_clause(c.anchor)
-        return rec, lead, dm is None and _current_news(c)
+        return rec, lead, dm is None and _current_news(c), _told_as_history(c)
 
 
 class _StageClock:
@@ -364,6 +364,13 @@ def _current_news(c: Candidate) -> bool:
     if g.tag_ != "VBD" and not (g.tag_ == "VBN" and any(a.lower_ in ("was", "were", "had") for a in g.children)):
         return False
     return not any(t.lower_ in BACKGROUND_WORDS for t in c.sent)
+
+
+def _told_as_history(c: Candidate) -> bool:
+    """Past perfect, present perfect ("have met several times") or a background clause: a recalled event."""
+    g = c.governor
+    perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in g.children) and g.tag_ == "VBN"
+    return c.past_perfect or perfect or _background_clause(c.anchor)
 
 
 def _news_day(pending: list[PendingEvent]) -> dt.date | None:

@@ -506,6 +506,7 @@ class RuleCoder:
         return [], passive_target
 
 
+MOTION_VERBS = {"fly", "travel", "go", "head", "come", "arrive", "return", "journey", "rush", "sail"}
 LOCATIVE = {"in", "near", "outside", "at", "across", "throughout", "inside", "around"}
 
 
@@ -608,6 +609,8 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
                 tok = tok.head
             elif tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
                 return m
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in MOTION_VERBS:
+                return m  # "flew to Doha for talks": the talks are in Doha
             elif tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the city of Basra" -> "city"
                 tok = tok.head.head
             else:

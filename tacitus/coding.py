@@ -106,7 +106,8 @@ def _compile_words(words: list[str]) -> list[dict]:
     out: list[dict] = []
     for word in words:
         if word == "ADJ*":  # up to five modifiers: "impose new unilateral sanctions", "reach a peace agreement"
-            out.append({"POS": {"NOT_IN": ["VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART"]},
+            out.append({"POS": {"NOT_IN": ["AUX", "ADP", "CCONJ", "SCONJ", "PART"]},
+                        "TAG": {"NOT_IN": ["VB", "VBD", "VBP", "VBZ", "MD"]},  # participles may modify: "a planned visit"
                         "ORTH": {"NOT_IN": [",", ".", ";", ":", "(", ")", '"', "“", "”"]}, "OP": "{0,5}"})
         elif word == "...":  # up to eight words: "pledged half a billion dollars in new military aid"
             out.append({"IS_PUNCT": False, "OP": "{0,8}"})
@@ -858,6 +859,7 @@ SPORT_WORDS = {"game", "match", "fixture", "tournament", "league", "championship
                "stadium", "semi-final", "quarter-final", "kickoff", "scoreline", "squad", "cup"}
 ADJECTIVE_SOURCE_TYPES = {"PROTEST"}
 REMOTE_VERBS = {"speak", "talk", "discuss", "confer", "exchange", "consult"}
+CANCEL_VERBS = {"cancel", "postpone", "scrap", "shelve", "abandon"}
 DUE_WORDS = {"due", "set", "scheduled", "expected", "slated", "poised"}
 SEPARATE_WORDS = {"separate", "separately", "respectively", "phone", "telephone", "individually"}
 DEMAND_SPEECH = SPEECH_VERBS | {"reiterate", "conclude", "remind", "warn", "argue", "demand", "insist"}
@@ -871,6 +873,8 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
     if anchor.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("to", "for") \
             and h.head.lemma_.lower() in READY_WORDS:
         return "hypothetical" if any(t.lower_ in ("if", "unless", "provided") for t in sent) else "planned"
+    if anchor != governor and governor.lemma_.lower() in CANCEL_VERBS:
+        return "denied"  # "cancelled a planned visit to Haiti": the visit did not take place
     chain = [governor]
     h = governor
     for _ in range(4):

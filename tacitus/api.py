@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
 from .pipeline import Coder, CoderConfig
-from .records import EVENT_TYPES, STATUSES, Article
+from .records import CLAIM_CATEGORIES, EVENT_TYPES, STATUSES, Article
 from .store import EventQuery, Store
 
 MAX_BODY_BYTES = 1_000_000
@@ -124,6 +124,23 @@ def create_app(settings: ApiSettings) -> FastAPI:
                                                      "published": art.published.isoformat() if art.published else None},
                 "evidence_text": [art.text[a:b] for a, b in e.evidence] if art else []}
 
+    @app.get("/v1/claims", summary="Numeric claims (killed, wounded, arrested, displaced, rockets, troops, aid)")
+    def list_claims(category: Literal[tuple(CLAIM_CATEGORIES)] | None = Query(None),  # type: ignore[valid-type]
+                    country: str | None = Query(None, max_length=20, description="who claims it: ISO3 or org code"),
+                    doc: str | None = Query(None, max_length=200), limit: int = Query(100, ge=1, le=MAX_PAGE_SIZE),
+                    ) -> dict[str, Any]:
+        if not _has_table(store, "claims"):
+            return {"items": []}
+        return {"items": [c.to_dict() for c in store.claims(doc, category, country, limit)]}
+
+    @app.get("/v1/quotes", summary="Direct quotes and who said them")
+    def list_quotes(country: str | None = Query(None, max_length=20, description="the speaker's ISO3 or org code"),
+                    doc: str | None = Query(None, max_length=200), limit: int = Query(100, ge=1, le=MAX_PAGE_SIZE),
+                    ) -> dict[str, Any]:
+        if not _has_table(store, "quotes"):
+            return {"items": []}
+        return {"items": [q.to_dict() for q in store.quotes(doc, country, limit)]}
+
     @app.get("/v1/stories", response_model=Page, summary="Stories (one real event, many reports), most reported first")
     def list_stories(min_reports: int = Query(1, ge=1, le=10_000), page: int = Query(1, ge=1, le=100_000),
                      page_size: int = Query(50, ge=1, le=MAX_PAGE_SIZE)) -> Page:
@@ -168,7 +185,8 @@ def create_app(settings: ApiSettings) -> FastAPI:
         result = next(coder.code_batch([art]))
         if req.store:
             store.write([result])
-        return {"doc_id": art.doc_id, "stored": req.store, "events": [e.to_dict() for e in result.events]}
+        return {"doc_id": art.doc_id, "stored": req.store, "events": [e.to_dict() for e in result.events],
+                "claims": [c.to_dict() for c in result.claims], "quotes": [q.to_dict() for q in result.quotes]}
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> HTMLResponse:

@@ -272,11 +272,7 @@ def claims(
 
     if as_json:
         for r in rows:
-            d = {k: getattr(r, k) for k in r.__slots__}  # type: ignore[union-attr]
-            for key in ("speaker", "claimant"):
-                if key in d:
-                    d[key] = d[key].to_dict() if d[key] is not None else None
-            typer.echo(json.dumps(d, ensure_ascii=False))
+            typer.echo(json.dumps(r.to_dict(), ensure_ascii=False))
         return
     table = Table()
     for col in (("doc", "speaker", "quote", "event") if quotes else

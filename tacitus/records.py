@@ -169,6 +169,11 @@ class QuoteRecord:
     def quote_id(self) -> str:
         return hashlib.sha1(f"{self.doc_id}|q|{self.span[0]}|{self.span[1]}".encode()).hexdigest()[:16]
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"quote_id": self.quote_id, "doc_id": self.doc_id, "span": list(self.span), "text": self.text,
+                "speaker": self.speaker.to_dict() if self.speaker else None, "reason": self.reason,
+                "event_id": self.event_id}
+
 
 @dataclass(slots=True)
 class ClaimRecord:
@@ -189,6 +194,13 @@ class ClaimRecord:
     @property
     def claim_id(self) -> str:
         return hashlib.sha1(f"{self.doc_id}|c|{self.span[0]}|{self.span[1]}".encode()).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim_id": self.claim_id, "doc_id": self.doc_id, "category": self.category, "value": self.value,
+                "qualifier": self.qualifier, "unit": self.unit, "span": list(self.span),
+                "sentence_span": list(self.sentence_span), "text": self.text,
+                "claimant": self.claimant.to_dict() if self.claimant else None, "reason": self.reason,
+                "event_id": self.event_id}
 
 
 @dataclass(slots=True)

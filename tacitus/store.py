@@ -265,7 +265,7 @@ class Store:
 
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         try:
-            cur = self.con.execute(sql, params)
+            cur = self.con.cursor().execute(sql, params)  # a cursor per call: the API serves from threads
         except duckdb.CatalogException as exc:
             raise StoreError(f"{self.path}: written by an older tacitus without quotes and claims "
                              "(code the articles again with `tacitus code --db ...`)") from exc

@@ -71,6 +71,20 @@ def test_code_without_storing_and_storing_needs_the_token(client: TestClient) ->
     assert client.get("/v1/events", params={"text": "Erdogan spoke by phone"}).json()["total"] >= 1
 
 
+def test_claims_and_quotes(client: TestClient) -> None:
+    body = {"id": "api-claims-1", "published": "2021-05-12", "store": True,
+            "text": 'Afghan officials said at least 14 people were killed in Kabul on Tuesday. '
+                    '"This was an attack on our future," Afghan President Ashraf Ghani said.'}
+    res = client.post("/v1/code", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    assert [(c["category"], c["value"], c["qualifier"]) for c in res["claims"]] == [("killed", 14, "at least")]
+    assert res["quotes"][0]["speaker"]["person"] == "Ashraf Ghani"
+    claims = client.get("/v1/claims", params={"category": "killed", "doc": "api-claims-1"}).json()["items"]
+    assert [c["value"] for c in claims] == [14] and claims[0]["claimant"]["country"] == "AFG"
+    quotes = client.get("/v1/quotes", params={"country": "AFG", "doc": "api-claims-1"}).json()["items"]
+    assert quotes and quotes[0]["text"].startswith("This was an attack")
+    assert client.get("/v1/claims", params={"category": "injured"}).status_code == 422
+
+
 def test_limits_and_errors_are_json(client: TestClient) -> None:
     too_big = client.get("/v1/events", params={"page_size": MAX_PAGE_SIZE + 1})
     assert too_big.status_code == 422 and "page_size" in too_big.json()["error"]

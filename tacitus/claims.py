@@ -72,6 +72,7 @@ class ClaimExtractor:
         """Every quotation of three words or more; the speaker is the subject of the sentence's speech verb,
         else the speaker of the quote before (a quote running on in its own sentence)."""
         out = []
+        by_token = _by_token(mentions)
         for m in _QUOTE.finditer(sent.text):
             group = 1 if m.group(1) is not None else 2
             text = m.group(group)
@@ -79,7 +80,7 @@ class ClaimExtractor:
                 continue  # a scare-quoted term, not a statement
             start = sent.start_char + m.start(group)
             end = sent.start_char + m.end(group)
-            speaker, reason = self._speaker(sent, mentions, (start, end))
+            speaker, reason = self._speaker(sent, by_token, (start, end))
             if speaker is None and previous_speaker is not None:
                 speaker, reason = previous_speaker, "speaker of the quote before"
             out.append(QuoteRecord(doc_id=doc_id, span=(offset + start, offset + end), text=text, speaker=speaker,
@@ -89,6 +90,7 @@ class ClaimExtractor:
     def claims(self, sent: Span, mentions: list[ActorMention], offset: int, doc_id: str) -> list[ClaimRecord]:
         """Numbers of people killed, wounded, arrested or displaced, of rockets or troops, and amounts of aid."""
         out: list[ClaimRecord] = []
+        by_token = _by_token(mentions)
         used: set[int] = set()
         money = {t.i for e in sent.ents if e.label_ == "MONEY" for t in e}
         for tok in sent:
@@ -111,7 +113,7 @@ class ClaimExtractor:
             category, unit = self._category(sent, phrase, money)
             if category is None:
                 continue
-            claimant, reason = self._claimant(sent, mentions, phrase[0])
+            claimant, reason = self._claimant(sent, by_token)
             s0, s1 = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
             out.append(ClaimRecord(doc_id=doc_id, category=category, value=value, qualifier=_qualifier(sent, phrase[0]),
                                    unit=unit, span=(offset + s0, offset + s1),
@@ -150,8 +152,7 @@ class ClaimExtractor:
                     return category, None
         return None, None
 
-    def _claimant(self, sent: Span, mentions: list[ActorMention], number: Token) -> tuple[ActorRef | None, str | None]:
-        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    def _claimant(self, sent: Span, by_token: dict[int, ActorMention]) -> tuple[ActorRef | None, str | None]:
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to":
                 for g in sent.doc[t.i + 1].subtree:
@@ -162,8 +163,8 @@ class ClaimExtractor:
             return found
         return None, "no attribution in the sentence"
 
-    def _speaker(self, sent: Span, mentions: list[ActorMention], quote: tuple[int, int]) -> tuple[ActorRef | None, str | None]:
-        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    def _speaker(self, sent: Span, by_token: dict[int, ActorMention],
+                 quote: tuple[int, int]) -> tuple[ActorRef | None, str | None]:
         found = self._speech_subject(sent, by_token, [t for t in sent if not (quote[0] <= t.idx < quote[1])])
         if found is not None:
             return found
@@ -188,6 +189,10 @@ class ClaimExtractor:
     def _ref(self, m: ActorMention) -> ActorRef:
         r = self.resolve_pronoun(m) if m.pronoun else m
         return self.to_ref(r) if r is not None else ActorRef(text=m.text)
+
+
+def _by_token(mentions: list[ActorMention]) -> dict[int, ActorMention]:
+    return {i: m for m in mentions for i in range(m.start, m.end)}
 
 
 def _qualifier(sent: Span, first: Token) -> str | None:

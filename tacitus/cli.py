@@ -264,12 +264,6 @@ def claims(
     except TacitusError as exc:
         raise _fail(str(exc)) from None
 
-    def who(a) -> str:  # type: ignore[no-untyped-def]
-        if a is None:
-            return "-"
-        ent = a.country or a.org or "?"
-        return f"{ent} {a.person}" if a.person else f"{ent} ({a.text})"
-
     if as_json:
         for r in rows:
             typer.echo(json.dumps(r.to_dict(), ensure_ascii=False))
@@ -280,12 +274,20 @@ def claims(
         table.add_column(col, overflow="fold")
     for r in rows:
         if quotes:
-            table.add_row(r.doc_id, who(r.speaker), r.text, r.event_id or "-")  # type: ignore[union-attr]
+            table.add_row(r.doc_id, _who(r.speaker), r.text, r.event_id or "-")  # type: ignore[union-attr]
         else:
             value = f"{r.qualifier + ' ' if r.qualifier else ''}{r.value:,}{' ' + r.unit if r.unit else ''}"  # type: ignore[union-attr]
-            table.add_row(r.doc_id, r.category, value, who(r.claimant), r.text, r.event_id or "-")  # type: ignore[union-attr]
+            table.add_row(r.doc_id, r.category, value, _who(r.claimant), r.text, r.event_id or "-")  # type: ignore[union-attr]
     out.print(table)
     typer.echo(f"{len(rows)} {'quotes' if quotes else 'claims'}")
+
+
+def _who(a) -> str:  # type: ignore[no-untyped-def]
+    """An actor in one table cell: "IRN Hossein Amir-Abdollahian" or "IRN (Tehran)"."""
+    if a is None:
+        return "-"
+    ent = a.country or a.org or "?"
+    return f"{ent} {a.person}" if a.person else f"{ent} ({a.text})"
 
 
 def _print_table(rows: list) -> None:  # type: ignore[type-arg]
@@ -293,15 +295,9 @@ def _print_table(rows: list) -> None:  # type: ignore[type-arg]
     for col in ("date", "type", "mode", "status", "source", "target", "doc", "rule"):
         table.add_column(col, overflow="fold")
 
-    def who(a) -> str:  # type: ignore[no-untyped-def]
-        if a is None:
-            return "-"
-        ent = a.country or a.org or "?"
-        return f"{ent} {a.person}" if a.person else f"{ent} ({a.text})"
-
     for e in rows:
-        table.add_row(str(e.date or "-"), e.type, e.mode or "", e.status, who(e.source),
-                      ("↔ " if e.symmetric else "→ ") + who(e.target) if e.target else "-", e.doc_id, e.rule)
+        table.add_row(str(e.date or "-"), e.type, e.mode or "", e.status, _who(e.source),
+                      ("↔ " if e.symmetric else "→ ") + _who(e.target) if e.target else "-", e.doc_id, e.rule)
     out.print(table)
     out.print(f"{len(rows)} event(s)")
 

@@ -306,7 +306,7 @@ class RuleCoder:
         if passive_target and not targets:
             targets = passive_target
         confidence = 0.8 if entry.anchor == "verb" else 0.75
-        sources = [r for r in (actors_resolve_pronoun(x, actors) for x in sources if not x.modifier) if r is not None]
+        sources = _resolved_sources(sources, actors)
         subject, subject_passive = _subject(governor)
         if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS:
             sources = _reporting_subject(subject, by_token)  # "Iran denied that it had launched the drones"
@@ -373,8 +373,10 @@ class RuleCoder:
             place = _event_place(sent, mentions, governor)
             if place is None and not (entry.anchor == "verb" and anchor.lemma_.lower() in REMOTE_VERBS):
                 place = actors.venue  # "spoke with" may be by phone: the dateline is no venue for it
-            pairs, modes = _dyadic_convention(entry, pairs, modes, place, joint,
-                                              place is not None and place.country in actors.states_named)
+            convention = _dyadic_convention(entry, pairs, place, joint,
+                                            place is not None and place.country in actors.states_named)
+            if convention is not None:
+                pairs, modes = convention
         out = []
         for (s, t), mode in zip(pairs, modes):
             if t is not None:
@@ -410,7 +412,7 @@ class RuleCoder:
             return f"'{anchor.text}' is not inside a reported demand"
         subj = _subject(speech)[0]
         sources = _mentions_for(subj, by_token, mentions) if subj is not None else []
-        sources = [r for r in (actors_resolve_pronoun(x, actors) for x in sources if not x.modifier) if r is not None]
+        sources = _resolved_sources(sources, actors)
         told = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         targets = _mentions_for(told, by_token, mentions) if told is not None else []
         if not sources:
@@ -512,12 +514,12 @@ LOCATIVE = {"in", "near", "outside", "at", "across", "throughout", "inside", "ar
 
 
 def _dyadic_convention(entry: TriggerEntry, pairs: list[tuple[ActorMention, ActorMention | None]],
-                       modes: list[str | None], place: ActorMention | None, joint: bool,
-                       place_state_takes_part: bool = False
-                       ) -> tuple[list[tuple[ActorMention, ActorMention | None]], list[str | None]]:
+                       place: ActorMention | None, joint: bool, place_state_takes_part: bool = False
+                       ) -> tuple[list[tuple[ActorMention, ActorMention | None]], list[str | None]] | None:
     """Event data's dyadic convention for meetings: whoever travels to a participant's country, or is hosted,
     visits its host (visitor -> host, `visit`); when three or more states meet together (several sides meeting,
-    or a host receiving several guests; never separate calls) each pair of visitors is `multilateral`."""
+    or a host receiving several guests; never separate calls) each pair of visitors is `multilateral`.
+    Returns the pairs with their modes, or None when the meeting has no host and fewer than three sides."""
     parts: list[ActorMention] = []
     for s, t in pairs:
         for m in (s, t):
@@ -532,7 +534,7 @@ def _dyadic_convention(entry: TriggerEntry, pairs: list[tuple[ActorMention, Acto
             host = ActorMention(place.start, place.end, place.text, place.head, country=place.country, agent="GOV")
             parts.append(host)
     if host is None and not (joint and len(parts) >= 3):
-        return pairs, modes
+        return None
     visitors = [p for p in parts if p is not host]
     out: list[tuple[ActorMention, ActorMention | None]] = [(v, host) for v in visitors] if host is not None else []
     out_modes: list[str | None] = ["visit"] * len(out)
@@ -617,6 +619,11 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
             else:
                 break
     return None
+
+
+def _resolved_sources(mentions: list[ActorMention], actors: DocumentActors) -> list[ActorMention]:
+    """Who can act: the mentions that are not mere adjectives, pronouns resolved, unresolvable pronouns dropped."""
+    return [r for r in (actors_resolve_pronoun(x, actors) for x in mentions if not x.modifier) if r is not None]
 
 
 def actors_resolve_pronoun(m: ActorMention, actors: DocumentActors) -> ActorMention | None:

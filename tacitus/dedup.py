@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .records import ActorRef, EventRecord, Span
 
-CONSULT_MODE_CAMEO = {"phone": "041", "visit": "042", "host": "043", "third-party": "044"}
+CONSULT_MODE_CAMEO = {"phone": "041", "visit": "042", "host": "043", "third-party": "044", "multilateral": "040"}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "publication": 4, None: 5}
 
 

@@ -231,16 +231,13 @@ class Coder:
     @staticmethod
     def _is_current(pending: list[PendingEvent], e: EventRecord) -> bool:
         """Whether every mention merged into `e` is told as the article's current news."""
-        own = [p for p in pending if p.record is e or (p.record.evidence and p.record.evidence[0] in e.evidence
-                                                        and p.record.type == e.type)]
+        own = _merged_into(pending, e)
         return bool(own) and all(p.current for p in own)
 
     @staticmethod
     def _is_lead(pending: list[PendingEvent], e: EventRecord) -> bool:
         """Whether `e` merged a lead-sentence mention of its own (another event of that sentence does not count)."""
-        return any(p.lead and (p.record is e or (p.record.evidence and p.record.evidence[0] in e.evidence
-                                                 and p.record.type == e.type and p.record.source == e.source))
-                   for p in pending)
+        return any(p.lead and (p.record is e or p.record.source == e.source) for p in _merged_into(pending, e))
 
     def _record(self, article: Article, state: _Loaded, c: Candidate, dates: list[DateMention], offset: int,
                 s_index: int, last_dated: tuple[dt.date, str] | None) -> tuple[EventRecord, bool, bool, bool]:
@@ -320,10 +317,14 @@ def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors:
 PHONE_WORDS = {"phone", "telephone", "videoconference", "video", "call"}
 
 
+def _merged_into(pending: list[PendingEvent], e: EventRecord) -> list[PendingEvent]:
+    """The mentions dedup merged into `e`: its own record, and those of its type whose sentence is in its evidence."""
+    return [p for p in pending if p.record is e or (p.record.evidence and p.record.evidence[0] in e.evidence
+                                                    and p.record.type == e.type)]
+
+
 def _cameo(c: Candidate, mode: str | None) -> str | None:
     """The rule's CAMEO code, or the code of the CONSULT mode the sentence settled (a call, a visit)."""
-    if c.entry.type == "CONSULT" and mode != c.entry.mode and mode == "multilateral":
-        return "040"
     if c.entry.type == "CONSULT" and mode != c.entry.mode and mode in CONSULT_MODE_CAMEO:
         return CONSULT_MODE_CAMEO[mode]
     return c.entry.cameo

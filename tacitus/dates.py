@@ -26,6 +26,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
     ("my", re.compile(r"\b(?:in|since|during|until|by)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|until|by)\s+(?:early\s+|late\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("rel_mon", re.compile(r"\b(?P<rel>last|next|this|this\s+past|this\s+coming)\s+" + _MON + r"(?![\w.])(?!\s+[0-3]?\d\b)", re.I)),
     ("last_wd", re.compile(r"\blast\s+(?:week\s+)?(?:on\s+)?" + _WD + r"\b", re.I)),
     ("next_wd", re.compile(r"\b(?:next|coming|this\s+coming)\s+" + _WD + r"\b", re.I)),
     ("wd", re.compile(r"\b" + _WD + r"(?:'s|’s)?\b", re.I)),
@@ -133,6 +134,17 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         return mk(dt.date(y, mon, 1), "month")
     if kind == "year":
         return mk(dt.date(int(g["y"]), 1, 1), "year")
+    if kind == "rel_mon" and pub is not None:
+        mon = 9 if g["mon"].lower().startswith("sept") else MONTHS[g["mon"].lower()[:3]]
+        rel = g["rel"].lower()
+        if rel == "last" or rel.endswith("past"):  # the most recent such month before this one
+            y = pub.year if mon < pub.month else pub.year - 1
+        elif rel == "next" or rel.endswith("coming"):
+            y = pub.year if mon > pub.month else pub.year + 1
+        else:
+            y = pub.year
+        d = dt.date(y, mon, 1)
+        return mk(d, "month", future=d > pub)
     if pub is None:
         return mk(None, None, rel=kind == "same_day")
     if kind == "last_wd":

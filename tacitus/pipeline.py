@@ -126,6 +126,7 @@ class Coder:
         clock.lap("coding")
         pending: list[PendingEvent] = []
         last_dated: tuple[dt.date, str] | None = None
+        lead_dates: list[DateMention] = []
         group_seed = 0
         dateline = DATELINE.match(doc.text)
         dateline_end = dateline.end() if dateline else 0
@@ -169,6 +170,8 @@ class Coder:
             result.claims += claims.claims(sent, mentions, offset, article.doc_id)
             clock.lap("coding")
             dates = find_dates(sent.text, article.published)
+            if s_index == 0:
+                lead_dates = dates
             for c in cands:
                 # "the two presidents" later refers to the last two sides that met or talked
                 if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
@@ -188,7 +191,7 @@ class Coder:
         events, leftovers = merge_document_events(pending)
         for rec, reason in leftovers:
             result.dropped.append(Dropped(article.doc_id, "dedup", reason, rec.rule, rec.sentence, rec.span))
-        news_day = _news_day(pending)
+        news_day = _news_day(pending, lead_dates)
         if news_day is not None:  # news runs newest first: once history is told, undated events are history too
             history = False
             for p in sorted(pending, key=lambda p: p.record.span):
@@ -364,7 +367,10 @@ def _current_news(c: Candidate) -> bool:
         return False
     if g.tag_ != "VBD" and not (g.tag_ == "VBN" and any(a.lower_ in ("was", "were", "had") for a in g.children)):
         return False
-    return not any(t.lower_ in BACKGROUND_WORDS for t in c.sent)
+    # "..., who had earlier assured him ...": a relative clause's background words tell its own event
+    other = {t.i for r in c.sent if r.dep_ == "relcl" and not (r.left_edge.i <= c.anchor.i <= r.right_edge.i)
+             for t in r.subtree}
+    return not any(t.lower_ in BACKGROUND_WORDS for t in c.sent if t.i not in other)
 
 
 def _told_as_history(c: Candidate) -> bool:
@@ -374,13 +380,14 @@ def _told_as_history(c: Candidate) -> bool:
     return c.past_perfect or perfect or _background_clause(c.anchor)
 
 
-def _news_day(pending: list[PendingEvent]) -> dt.date | None:
-    """The day of the article's lead news: the date of the first dated, occurred event of its lead sentence."""
+def _news_day(pending: list[PendingEvent], lead_dates: list[DateMention]) -> dt.date | None:
+    """The day of the article's lead news: the date of the first dated, occurred event of its lead sentence,
+    else the lead's first past day ("X said on Saturday he had told ..." dates the news, not the telling)."""
     for p in sorted(pending, key=lambda p: p.record.span):
         r = p.record
         if p.lead and r.status == "occurred" and r.date is not None and r.date_precision == "day":
             return r.date
-    return None
+    return next((d.date for d in lead_dates if d.date is not None and d.precision == "day" and not d.future), None)
 
 
 def _background_clause(anchor) -> bool:  # type: ignore[no-untyped-def]
@@ -404,6 +411,12 @@ def _same_time(clause_head) -> bool:  # type: ignore[no-untyped-def]
         c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in clause_head.children)
 
 
+def _own_conjunct(verb) -> bool:  # type: ignore[no-untyped-def]
+    """"... travelled to China in May, and he met Moon in April": a conjoined clause with its own subject keeps
+    its own dates."""
+    return verb.dep_ == "conj" and any(k.dep_ in ("nsubj", "nsubjpass") for k in verb.children)
+
+
 def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None:
     """The date expression of this event: one in the trigger's own clause, nearest to the trigger.
 
@@ -417,7 +430,8 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
     own = {c.anchor.i}
     t = c.anchor
     # climb to the head of the trigger's own clause (spaCy makes new Token objects: compare indices)
-    while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS and not _same_time(t)):
+    while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and (t.dep_ in CLAUSE_DEPS or _own_conjunct(t))
+                                   and not _same_time(t)):
         t = t.head
         own.add(t.i)
     # "on August 12, when Sarkozy flew to Moscow": a when-clause hanging on a date happened that day
@@ -435,7 +449,7 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             if t.i in own:
                 ok = True
                 break
-            if t.dep_ in CLAUSE_DEPS and any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
+            if (t.dep_ in CLAUSE_DEPS or t.dep_ == "conj") and any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
                 break
         if ok:
             eligible.append(d)

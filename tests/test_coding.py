@@ -150,3 +150,17 @@ def test_participle_used_as_an_adjective_is_no_event(coder: Coder) -> None:
     evs = code(coder, "Israel launched its long-threatened ground offensive in southern Lebanon on Tuesday.")
     assert "THREATEN" not in {e.type for e in evs}
     assert "ASSAULT" in {e.type for e in evs}
+
+
+def test_conjoined_clause_keeps_its_own_date(coder: Coder) -> None:
+    text = ("This year the Cuban leader has travelled to Moscow for talks with Vladimir Putin in March, and he met "
+            "Brazilian President Luiz Inacio Lula da Silva in Brasilia in June.")
+    evs = {e.target.entity: e for e in consults(code(coder, text, dt.date(2023, 9, 1))) if e.target}
+    assert evs["BRA"].date == dt.date(2023, 6, 1) and evs["RUS"].date == dt.date(2023, 3, 1)
+
+
+def test_reported_call_takes_the_day_the_lead_reports(coder: Coder) -> None:
+    text = ("PARIS - France's foreign minister said on Tuesday he had warned his Algerian counterpart of consequences. "
+            "Jean-Noel Barrot said he had spoken by phone with Ahmed Attaf, who had earlier complained about visas.")
+    [e] = [e for e in consults(code(coder, text, dt.date(2025, 4, 2))) if e.mode == "phone"]
+    assert (e.date, e.date_precision) == (dt.date(2025, 4, 1), "context")

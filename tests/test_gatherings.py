@@ -1,0 +1,69 @@
+"""Gatherings told across sentences (tacitus/gatherings.py), on articles written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tacitus.pipeline import Coder
+from tacitus.records import EventRecord
+
+pytestmark = pytest.mark.slow
+
+
+def pairs(events: list[EventRecord], mode: str) -> set[tuple[str | None, str | None]]:
+    out = set()
+    for e in events:
+        if e.type == "CONSULT" and e.mode == mode and e.target is not None:
+            a, b = e.source.entity, e.target.entity
+            out.add((a, b) if mode == "visit" else tuple(sorted((a or "", b or ""))))
+    return out
+
+
+SUMMIT = ("NAIROBI - Leaders of East Africa met at a summit in the Kenyan capital on Monday to discuss the fighting in "
+          "eastern Congo. The meeting, hosted by President William Ruto, was attended by Tanzanian President Samia "
+          "Suluhu Hassan and Ugandan President Yoweri Museveni. Rwandan President Paul Kagame said he had used the "
+          "summit to press for a ceasefire. Separately, Kagame spoke by phone with French President Emmanuel Macron "
+          "on Sunday.")
+
+
+def test_participants_named_across_sentences_visit_the_host(coder: Coder) -> None:
+    evs = coder.code_text(SUMMIT, dt.date(2023, 5, 16)).events
+    assert pairs(evs, "visit") >= {("TZA", "KEN"), ("UGA", "KEN"), ("RWA", "KEN")}
+    assert pairs(evs, "multilateral") >= {("TZA", "UGA"), ("RWA", "TZA"), ("RWA", "UGA")}
+    # the phone call is another event: France never took part in the summit
+    assert not any(e.mode in ("visit", "multilateral") and "FRA" in (e.source.entity, e.target and e.target.entity)
+                   for e in evs)
+    [visit] = [e for e in evs if e.mode == "visit" and e.source.entity == "UGA"]
+    assert (visit.date, visit.source.person, visit.target.person) == (dt.date(2023, 5, 15), "Yoweri Museveni",
+                                                                     "William Ruto")
+    assert len(visit.evidence) >= 2  # where the summit is told, and where Uganda is named taking part
+
+
+def test_planned_summit_and_its_guests(coder: Coder) -> None:
+    text = ("Brazilian President Luiz Inacio Lula da Silva will host a climate summit in Belem on Friday, to be attended "
+            "by Colombian President Gustavo Petro and Bolivian President Luis Arce.")
+    evs = coder.code_text(text, dt.date(2023, 8, 7)).events
+    visits = [e for e in evs if e.mode == "visit"]
+    assert {(e.source.entity, e.target.entity) for e in visits} == {("COL", "BRA"), ("BOL", "BRA")}
+    assert all(e.status == "planned" and e.date == dt.date(2023, 8, 11) for e in visits)
+
+
+def test_topics_and_side_meetings_are_not_participants(coder: Coder) -> None:
+    text = ("Foreign ministers of Egypt, Jordan and Saudi Arabia held talks in Cairo on Tuesday on the war in Sudan and "
+            "on Iran's nuclear programme. A day after meeting Turkish President Recep Tayyip Erdogan, the Saudi "
+            "minister flew home.")
+    evs = coder.code_text(text, dt.date(2023, 5, 17)).events
+    sides = {x for e in evs if e.type == "CONSULT" for x in (e.source.entity, e.target and e.target.entity)}
+    assert {"EGY", "JOR", "SAU"} <= sides
+    assert "SDN" not in sides and "IRN" not in sides
+    assert pairs(evs, "visit") >= {("JOR", "EGY"), ("SAU", "EGY")}
+
+
+def test_two_sides_are_left_to_the_sentence_coder(coder: Coder) -> None:
+    text = ("BERLIN - German Chancellor Olaf Scholz held talks with Polish Prime Minister Donald Tusk in Berlin on "
+            "Tuesday. The meeting focused on border controls.")
+    evs = coder.code_text(text, dt.date(2024, 7, 3)).events
+    assert not [e for e in evs if e.rule == "consult.gathering"]
+    assert pairs(evs, "visit") == {("POL", "DEU")}

@@ -212,6 +212,7 @@ def _taking_part(noun: Token, mentions: list[ActorMention]) -> list[tuple[ActorM
     # "Lavrov said after hosting talks ...": a host verb with no subject of its own is its clause subject's act
     hosting = any(noun.doc[i].lemma_.lower() in HOST_VERBS and noun.doc[i].pos_ == "VERB"
                   and not any(c.dep_ == "nsubj" for c in noun.doc[i].children) for i in chain)
+    inside = {t.i for t in noun.subtree}
     antecedent = head.head.i if head.dep_ == "relcl" else None  # "O'Neill, who chaired the meeting"
     doc = noun.doc
     out = []
@@ -234,7 +235,7 @@ def _taking_part(noun: Token, mentions: list[ActorMention]) -> list[tuple[ActorM
         elif t.dep_ == "pobj" and verb.lower_ in WITH_PREPS and verb.head.i in chain:
             out.append((m, named_host))
         elif t.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_.lower() in HOST_VERBS | ATTEND_VERBS \
-                and (verb.head.head.i in chain or verb.head.i in chain):
+                and (verb.head.i in chain or verb.head.head.i in chain | inside):  # "a summit in the capital hosted by X"
             out.append((m, named_host or verb.head.lemma_.lower() in HOST_VERBS))  # "hosted by", "attended by"
         elif t.dep_ == "dobj" and lemma in MET_VERBS and (verb.i in chain or (
                 verb.head.i in chain and verb.dep_ in ("advcl", "xcomp", "conj"))):

@@ -67,3 +67,12 @@ def test_two_sides_are_left_to_the_sentence_coder(coder: Coder) -> None:
     evs = coder.code_text(text, dt.date(2024, 7, 3)).events
     assert not [e for e in evs if e.rule == "consult.gathering"]
     assert pairs(evs, "visit") == {("POL", "DEU")}
+
+
+def test_host_and_guest_named_inside_the_summit_phrase(coder: Coder) -> None:
+    text = ("ADDIS ABABA - Kenya and Somalia signed a security pact on Sunday at a summit in the Ethiopian capital hosted "
+            "by Prime Minister Abiy Ahmed and attended by Ugandan President Yoweri Museveni.")
+    evs = coder.code_text(text, dt.date(2024, 3, 4)).events
+    assert pairs(evs, "visit") >= {("KEN", "ETH"), ("SOM", "ETH"), ("UGA", "ETH")}
+    [e] = [e for e in evs if e.mode == "visit" and e.source.entity == "UGA"]
+    assert (e.target.person, e.date) == ("Abiy Ahmed", dt.date(2024, 3, 3))

@@ -837,6 +837,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
+        if v.dep_ == "acl" and _intended_act(v):
+            v = _governing_verb(v.head)  # "Sisi accepted an invitation to visit Turkey": Sisi is to visit
+            if v.i == verb.i or v.pos_ not in ("VERB", "AUX"):
+                break
+            continue
         if v.dep_ in ("relcl", "acl"):
             return v.head, False
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "prep", "pobj", "acomp") and v.head != v:
@@ -844,6 +849,16 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+INTENT_NOUNS = {"invitation", "plan", "decision", "bid", "intention", "offer", "pledge", "promise", "readiness",
+                "willingness", "wish", "desire", "agreement", "commitment", "proposal", "vow", "threat"}
+
+
+def _intended_act(verb: Token) -> bool:
+    """"an invitation to visit Turkey", "a decision to withdraw troops": an act a noun announces, not one done."""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _passive_agent(verb: Token) -> Token | None:
@@ -916,4 +931,6 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "planned"
     if sent.text.rstrip().endswith("?"):
         return "hypothetical"
+    if _intended_act(governor):
+        return "planned"
     return "occurred"

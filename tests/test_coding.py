@@ -164,3 +164,10 @@ def test_reported_call_takes_the_day_the_lead_reports(coder: Coder) -> None:
             "Jean-Noel Barrot said he had spoken by phone with Ahmed Attaf, who had earlier complained about visas.")
     [e] = [e for e in consults(code(coder, text, dt.date(2025, 4, 2))) if e.mode == "phone"]
     assert (e.date, e.date_precision) == (dt.date(2025, 4, 1), "context")
+
+
+def test_an_accepted_invitation_is_a_planned_visit_by_the_invitee(coder: Coder) -> None:
+    evs = consults(code(coder, "Chilean President Gabriel Boric said he had accepted an invitation to visit Argentina."))
+    assert [(e.source.entity, e.target.entity, e.mode, e.status) for e in evs] == [("CHL", "ARG", "visit", "planned")]
+    evs = consults(code(coder, "Chilean President Gabriel Boric declined an invitation to visit Argentina."))
+    assert [e.status for e in evs] == ["denied"]

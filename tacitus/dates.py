@@ -41,7 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_year", re.compile(r"\b(?:earlier|later)\s+this\s+year\b", re.I)),
     ("last_year", re.compile(r"\blast\s+year\b", re.I)),
     ("next_year", re.compile(r"\bnext\s+year\b", re.I)),
-    ("same_day", re.compile(r"\b(?:(?:a\s+few|several|two|three|some)\s+hours\s+(?:earlier|later)|earlier\s+(?:in\s+the|that)\s+day|later\s+(?:in\s+the|that)\s+day|the\s+same\s+day|hours\s+(?:earlier|later))\b", re.I)),
+    ("days_apart", re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?:(?P<dir>later|earlier)(?!\s+than)|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|and\b|$)))|the\s+(?P<next>next|following|previous)\s+day|the\s+day\s+(?P<rel>before|after)(?=\s*(?:[,.;:)]|and\b|$)))", re.I)),
+    ("same_day", re.compile(r"\b(?:(?:a\s+few|several|two|three|some)\s+hours\s+(?:earlier|later)|earlier\s+(?:in\s+the|that)\s+day|later\s+(?:in\s+the|that)\s+day|the\s+same\s+(?:day|night|evening|morning|afternoon)|hours\s+(?:earlier|later))\b", re.I)),
 ]
 
 
@@ -61,6 +62,7 @@ class DateMention:
     future: bool = False
     relative_to_previous: bool = False
     weekday: int | None = None  # set for a bare weekday ("on Monday"): a planned event takes the next one
+    days_after_previous: int = 0  # "three days later": so many days after the event told just before
 
 
 def _weekday_on_or_before(day: dt.date, wd: int, strictly: bool = False) -> dt.date:
@@ -145,6 +147,14 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
             y = pub.year
         d = dt.date(y, mon, 1)
         return mk(d, "month", future=d > pub)
+    if kind == "days_apart":
+        words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+        if g.get("n"):
+            n = words.get(g["n"].lower()) or int(g["n"])
+            days = n if (g.get("dir") or g.get("dir2") or "").lower() in ("later", "after") else -n
+        else:
+            days = 1 if (g.get("next") or g.get("rel") or "").lower() in ("next", "following", "after") else -1
+        return DateMention(s, e, text, None, "day", relative_to_previous=True, days_after_previous=days)
     if pub is None:
         return mk(None, None, rel=kind == "same_day")
     if kind == "last_wd":

@@ -278,8 +278,9 @@ class Coder:
 
     @staticmethod
     def _is_current(pending: list[PendingEvent], e: EventRecord) -> bool:
-        """Whether every mention merged into `e` is told as the article's current news."""
-        own = _merged_into(pending, e)
+        """Whether every mention merged into `e` is told as the article's current news (a continuation such as
+        "after the meeting" lends evidence, not tense)."""
+        own = [p for p in _merged_into(pending, e) if not p.continuation]
         return bool(own) and all(p.current for p in own)
 
     @staticmethod
@@ -296,6 +297,8 @@ class Coder:
             if dm.relative_to_previous:
                 if last_dated is not None:
                     date, precision = last_dated
+                    if dm.days_after_previous and precision == "day":
+                        date = date + dt.timedelta(days=dm.days_after_previous)
             else:
                 date, precision = dm.date, dm.precision
                 if dm.weekday is not None and c.status == "planned" and article.published:

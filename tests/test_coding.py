@@ -171,3 +171,10 @@ def test_an_accepted_invitation_is_a_planned_visit_by_the_invitee(coder: Coder) 
     assert [(e.source.entity, e.target.entity, e.mode, e.status) for e in evs] == [("CHL", "ARG", "visit", "planned")]
     evs = consults(code(coder, "Chilean President Gabriel Boric declined an invitation to visit Argentina."))
     assert [e.status for e in evs] == ["denied"]
+
+
+def test_three_days_later_counts_from_the_event_told_before(coder: Coder) -> None:
+    text = ("French President Emmanuel Macron visited Beirut on August 6. German Foreign Minister Heiko Maas "
+            "visited Beirut three days later.")
+    evs = {e.source.entity: e for e in consults(code(coder, text, dt.date(2020, 8, 20)))}
+    assert evs["FRA"].date == dt.date(2020, 8, 6) and evs["DEU"].date == dt.date(2020, 8, 9)

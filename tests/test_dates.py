@@ -47,3 +47,19 @@ def test_may_the_modal_is_not_a_date() -> None:
     assert find_dates("Iran may respond if talks fail, and it may do so soon.", PUB) == []
     [d] = find_dates("Iran may respond in May if talks fail.", PUB)  # the month, capitalised after "in"
     assert (d.text, d.precision, d.date.month) == ("in May", "month", 5)
+
+
+@pytest.mark.parametrize("text,days", [
+    ("The envoy arrived three days later, officials said.", 3),
+    ("The ministers had spoken two days earlier.", -2),
+    ("He flew home the next day.", 1),
+    ("They had met the day before.", -1),
+])
+def test_days_counted_from_the_previous_event(text: str, days: int) -> None:
+    [d] = find_dates(text, PUB)
+    assert d.relative_to_previous and d.date is None and d.days_after_previous == days
+
+
+def test_days_after_a_named_event_are_not_counted_from_the_previous_one() -> None:
+    assert find_dates("He left a day after meeting the king.", PUB) == []
+    assert find_dates("It came two days later than planned.", PUB) == []

@@ -173,6 +173,7 @@ class Candidate:
     continuation: bool = False
     past_perfect: bool = False
     mode: str | None = None  # overrides the rule's mode: a multilateral meeting's visits and pairs
+    date_after: int | None = None  # a gapped target ("... and Brazil on Wednesday"): its date is the next one
     notes: list[str] = field(default_factory=list)
 
 
@@ -290,6 +291,8 @@ class RuleCoder:
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"
         # targets
         targets = self._targets(entry, span, anchor, governor, by_token, mentions)
+        gapped = [g for g in _gapped_targets(governor, by_token) if all(g is not t for t in targets)]
+        targets += gapped
         # sources
         if not nested_source and entry.anchor == "noun":
             nested_source = _preceding_agent(anchor, governor, by_token)
@@ -398,7 +401,8 @@ class RuleCoder:
             conf = confidence + (0.1 if s.person and (t is None or t.person) else 0) - (0.1 if s.plural else 0)
             out.append(Candidate(entry, sent, anchor, governor, s, t,
                                  (symmetric or mode == "multilateral") and t is not None and mode != "visit", status,
-                                 round(min(conf, 0.99), 2), past_perfect=_past_perfect(governor), mode=mode))
+                                 round(min(conf, 0.99), 2), past_perfect=_past_perfect(governor), mode=mode,
+                                 date_after=t.head if t is not None and any(t is g for g in gapped) else None))
         if not out:
             return "source and target are the same actor or unresolved"
         return out
@@ -543,6 +547,31 @@ def _dyadic_convention(entry: TriggerEntry, pairs: list[tuple[ActorMention, Acto
             out.append((a, b))
             out_modes.append("multilateral")
     return out, out_modes
+
+
+DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "today", "yesterday", "tomorrow"}
+
+
+def _gapped_targets(governor: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
+    """"visit Peru on Tuesday and Brazil on Wednesday", "spoke with the king on Tuesday and with the emir on
+    Wednesday": a second target with a date of its own, which the parse hangs on the first date."""
+    out: list[ActorMention] = []
+    for prep in governor.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at"):
+            continue
+        dates = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ in DATE_WORDS]
+        if not dates:
+            continue
+        found = [c for o in dates for c in o.children if c.dep_ == "conj" and c.lower_ not in DATE_WORDS]
+        found += [p for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ != prep.lower_
+                  for p in c.children if p.dep_ == "pobj"]
+        for tok in found:
+            m = by_token.get(tok.i)
+            if m is not None and (m.entity or m.person or m.counterpart) and all(m is not o for o in out):
+                out.append(m)
+    return out
 
 
 def _conditional_threat(clause: Token) -> bool:

@@ -506,6 +506,11 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             eligible.append(d)
     if not eligible:
         return None
+    if c.date_after is not None:  # "... and Brazil on Wednesday": the date told after this target
+        after = c.sent.doc[c.date_after].idx - sent.start_char
+        later = [d for d in eligible if d.start > after]
+        if later:
+            return later[0]
     anchor_char = c.anchor.idx - sent.start_char
     return min(eligible, key=lambda d: abs(d.start - anchor_char))
 

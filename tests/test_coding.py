@@ -178,3 +178,12 @@ def test_three_days_later_counts_from_the_event_told_before(coder: Coder) -> Non
             "visited Beirut three days later.")
     evs = {e.source.entity: e for e in consults(code(coder, text, dt.date(2020, 8, 20)))}
     assert evs["FRA"].date == dt.date(2020, 8, 6) and evs["DEU"].date == dt.date(2020, 8, 9)
+
+
+def test_a_second_target_with_its_own_date(coder: Coder) -> None:
+    evs = consults(code(coder, "Chilean President Gabriel Boric will visit Peru on Monday and Bolivia on Thursday.",
+                        dt.date(2023, 5, 3)))
+    assert {(e.target.entity, e.date) for e in evs} == {("PER", dt.date(2023, 5, 8)), ("BOL", dt.date(2023, 5, 4))}
+    evs = consults(code(coder, "Turkish President Recep Tayyip Erdogan spoke by phone with Vladimir Putin on Monday "
+                               "and with Volodymyr Zelensky on Tuesday.", dt.date(2023, 5, 3)))
+    assert {(e.target.entity, e.date) for e in evs} == {("RUS", dt.date(2023, 5, 1)), ("UKR", dt.date(2023, 5, 2))}

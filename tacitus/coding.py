@@ -311,6 +311,15 @@ class RuleCoder:
         confidence = 0.8 if entry.anchor == "verb" else 0.75
         sources = _resolved_sources(sources, actors)
         subject, subject_passive = _subject(governor)
+        if not sources and subject is not None and subject.lower_ == "they" and entry.symmetric \
+                and not any(t.entity or t.person for t in targets):
+            # "Modi and Sharif addressed the meeting, but they did not hold talks": the two just named
+            named = [m for m in mentions if m.start < anchor.i and m.person and m.entity and not m.plural]
+            pair = [m for i, m in enumerate(named) if all(m.entity != o.entity for o in named[:i])]
+            if len(pair) == 2:
+                sources = pair
+            elif actors.last_pair:
+                sources = list(actors.last_pair)
         if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS:
             sources = _reporting_subject(subject, by_token)  # "Iran denied that it had launched the drones"
         if not sources and subject is None:  # the parse found no subject: read left to right

@@ -187,3 +187,10 @@ def test_a_second_target_with_its_own_date(coder: Coder) -> None:
     evs = consults(code(coder, "Turkish President Recep Tayyip Erdogan spoke by phone with Vladimir Putin on Monday "
                                "and with Volodymyr Zelensky on Tuesday.", dt.date(2023, 5, 3)))
     assert {(e.target.entity, e.date) for e in evs} == {("RUS", dt.date(2023, 5, 1)), ("UKR", dt.date(2023, 5, 2))}
+
+
+def test_they_after_two_named_leaders_is_that_pair(coder: Coder) -> None:
+    text = ("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev both spoke at the forum, "
+            "but they did not hold talks.")
+    evs = [e for e in consults(code(coder, text)) if e.status == "denied"]
+    assert [dyad(e) for e in evs] == [frozenset({"ARM", "AZE"})]

@@ -676,10 +676,30 @@ class DocumentActors:
     clusters: list[_Cluster] = field(default_factory=list)
     last_subject: ActorMention | None = None
     last_pair: tuple[ActorMention, ActorMention] | None = None  # the two sides of the last joint event
+    groups: dict[int, list[ActorMention]] = field(default_factory=dict)  # size -> last coordinated group of states
     sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
     states_named: frozenset[str] = frozenset()  # states the article names beyond the place of a meeting
+
+    def note_groups(self, doc: Doc, mentions: list[ActorMention]) -> None:
+        """Remember each coordinated group of sides ("France, Germany and Belgium") by its size, so that "the
+        three European governments" later in the article can name them."""
+        by_chain: dict[int, list[ActorMention]] = {}
+        for m in mentions:
+            if not m.entity or m.pronoun:
+                continue
+            tok = doc[m.head]
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "from"):
+                continue  # "in Brussels, France, Germany and Belgium ...": where, not who
+            while tok.dep_ == "conj" and tok.head.i != tok.i:  # "France, Germany and Belgium": one conj chain
+                tok = tok.head
+            members = by_chain.setdefault(tok.i, [])
+            if all(o.entity != m.entity for o in members):
+                members.append(m)
+        for members in by_chain.values():
+            if len(members) >= 2:
+                self.groups[len(members)] = members
 
     def resolve(self, m: ActorMention) -> bool:
         """Fill `m` from the knowledge base and what this document said before; False: not an actor."""

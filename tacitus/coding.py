@@ -293,6 +293,8 @@ class RuleCoder:
         targets = self._targets(entry, span, anchor, governor, by_token, mentions)
         gapped = [g for g in _gapped_targets(governor, by_token) if all(g is not t for t in targets)]
         targets += gapped
+        if entry.target and not any(t.entity or t.person for t in targets):
+            targets = _numbered_group(governor, ("dobj", "pobj"), by_token, actors) or targets
         # sources
         if not nested_source and entry.anchor == "noun":
             nested_source = _preceding_agent(anchor, governor, by_token)
@@ -311,6 +313,18 @@ class RuleCoder:
         confidence = 0.8 if entry.anchor == "verb" else 0.75
         sources = _resolved_sources(sources, actors)
         subject, subject_passive = _subject(governor)
+        if not sources and subject is not None and subject.lower_ in ("side", "party", "country") and any(
+                c.lower_ == "each" for c in subject.children) and any(t.lower_ == "other" for t in governor.subtree):
+            # "each side accused the other": the two sides the sentence names, each against the other
+            sides = [m for i, m in enumerate(mentions) if m.entity and all(m.entity != o.entity for o in mentions[:i]
+                                                                            if o.entity)]
+            if len(sides) == 2:
+                status = _status(governor, anchor, sent)
+                return [Candidate(entry, sent, anchor, governor, replace(a, modifier=False),
+                                  replace(b, modifier=False), False, status, 0.65)
+                        for a, b in (sides, sides[::-1])]
+        if not sources and subject is not None:
+            sources = _numbered_group(subject.head, ("nsubj",), by_token, actors, only=subject)
         if not sources and subject is not None and subject.lower_ == "they" and entry.symmetric \
                 and not any(t.entity or t.person for t in targets):
             # "Modi and Sharif addressed the meeting, but they did not hold talks": the two just named
@@ -581,6 +595,26 @@ def _gapped_targets(governor: Token, by_token: dict[int, ActorMention]) -> list[
             if m is not None and (m.entity or m.person or m.counterpart) and all(m is not o for o in out):
                 out.append(m)
     return out
+
+
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _numbered_group(verb: Token, deps: tuple[str, ...], by_token: dict[int, ActorMention], actors: DocumentActors,
+                    only: Token | None = None) -> list[ActorMention]:
+    """"criticised the three European governments", "the three countries said": a numbered plural no name
+    covers names the last coordinated group of that many sides (France, Germany and Belgium)."""
+    tokens = [only] if only is not None else [c for c in verb.children if c.dep_ in deps] + [
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ in deps]
+    for tok in tokens:
+        if tok.i in by_token and by_token[tok.i].entity:
+            continue
+        words = [tok] + [c for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")]
+        sizes = [NUMBER_WORDS[w.lower_] for w in words if w.lower_ in NUMBER_WORDS]
+        plural = tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "NUM"
+        if sizes and plural and sizes[0] in actors.groups:
+            return [replace(m, modifier=False) for m in actors.groups[sizes[0]]]
+    return []
 
 
 def _conditional_threat(clause: Token) -> bool:

@@ -159,6 +159,7 @@ class Coder:
             group_seed += 1000
             clock.lap("actors")
             actors.sentence_subjects = [m for m in mentions if _is_person_subject(doc, m)]
+            actors.note_groups(doc, mentions)
             sent_triggers = [t for t in triggers if sent.start <= t[2].i < sent.end]
             cands, rejected = state.coder.code_sentence(sent, mentions, actors, sent_triggers)
             gatherings.observe(s_index, sent, mentions, actors.venue)

@@ -194,3 +194,16 @@ def test_they_after_two_named_leaders_is_that_pair(coder: Coder) -> None:
             "but they did not hold talks.")
     evs = [e for e in consults(code(coder, text)) if e.status == "denied"]
     assert [dyad(e) for e in evs] == [frozenset({"ARM", "AZE"})]
+
+
+def test_the_three_governments_are_the_three_just_named(coder: Coder) -> None:
+    text = ("Spain, Ireland and Norway recognised a Palestinian state on Tuesday. Israeli officials sharply criticised "
+            "the three European governments.")
+    evs = [e for e in code(coder, text, dt.date(2024, 5, 29)) if e.type == "ACCUSE"]
+    assert {(e.source.entity, e.target.entity) for e in evs} == {("ISR", "ESP"), ("ISR", "IRL"), ("ISR", "NOR")}
+
+
+def test_each_side_accused_the_other(coder: Coder) -> None:
+    text = "Indian and Pakistani troops exchanged fire in Kashmir, and each side accused the other of starting it."
+    evs = [e for e in code(coder, text) if e.type == "ACCUSE"]
+    assert {(e.source.entity, e.target.entity) for e in evs} == {("IND", "PAK"), ("PAK", "IND")}

@@ -287,6 +287,10 @@ class RuleCoder:
             if anchor.dep_ == "pcomp" and anchor.head.lower_ in ("of", "for") \
                     and anchor.head.head.lemma_.lower() in CHARGE_VERBS:
                 return f"what '{anchor.head.head.text}' charges someone with, not an event of its own"
+            asker = anchor.head
+            if anchor.dep_ in ("xcomp", "advcl", "ccomp") and asker.pos_ == "VERB" and asker.lemma_.lower() in ASK_VERBS \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) and entry.type != "REQUEST":
+                return f"what '{asker.text}' asks for, not an event of its own"
             if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"
         # targets
@@ -325,6 +329,8 @@ class RuleCoder:
                         for a, b in (sides, sides[::-1])]
         if not sources and subject is not None:
             sources = _numbered_group(subject.head, ("nsubj",), by_token, actors, only=subject)
+        if not sources and subject is not None and any(p.lower_ in ("whom", "which") for p in subject.subtree):
+            sources = _whom_antecedents(subject, mentions)  # "Le Drian and Maas, both of whom called on Tehran"
         if not sources and subject is not None and subject.lower_ == "they" and entry.symmetric \
                 and not any(t.entity or t.person for t in targets):
             # "Modi and Sharif addressed the meeting, but they did not hold talks": the two just named
@@ -595,6 +601,19 @@ def _gapped_targets(governor: Token, by_token: dict[int, ActorMention]) -> list[
             if m is not None and (m.entity or m.person or m.counterpart) and all(m is not o for o in out):
                 out.append(m)
     return out
+
+
+def _whom_antecedents(subject: Token, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"..., Jean-Yves Le Drian and Heiko Maas, both of whom ...": the coordinated mentions just before."""
+    before = [m for m in mentions if m.end <= subject.i and (m.entity or m.person) and not m.modifier]
+    if not before:
+        return []
+    doc = subject.doc
+    root = doc[before[-1].head]
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    chain = {root.i} | {t.i for t in root.conjuncts}
+    return [m for m in before if m.head in chain] or before[-1:]
 
 
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -946,6 +965,7 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
 
+ASK_VERBS = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "request", "exhort", "beg", "encourage"}
 CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",
                 "indict", "punish", "sanction", "fault", "denounce"}
 VIRTUAL_WORDS = {"virtual", "virtually", "videoconference", "video", "online", "remotely", "teleconference"}

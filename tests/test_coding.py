@@ -207,3 +207,15 @@ def test_each_side_accused_the_other(coder: Coder) -> None:
     text = "Indian and Pakistani troops exchanged fire in Kashmir, and each side accused the other of starting it."
     evs = [e for e in code(coder, text) if e.type == "ACCUSE"]
     assert {(e.source.entity, e.target.entity) for e in evs} == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_what_an_appeal_asks_for_is_not_an_event(coder: Coder) -> None:
+    evs = code(coder, "The European Union urged Russia to withdraw its troops from the border.")
+    assert [(e.type, e.source.entity, e.target and e.target.entity) for e in evs] == [("REQUEST", "EU", "RUS")]
+
+
+def test_both_of_whom_are_the_two_just_named(coder: Coder) -> None:
+    text = ("The minister spoke with his Dutch and Belgian counterparts, Caspar Veldkamp and Maxime Prevot, both of "
+            "whom called on Israel to open the crossings.")
+    evs = [e for e in code(coder, text, dt.date(2025, 3, 5)) if e.type == "REQUEST"]
+    assert {(e.source.entity, e.target.entity) for e in evs} == {("NLD", "ISR"), ("BEL", "ISR")}

@@ -363,6 +363,13 @@ class RuleCoder:
         pairs: list[tuple[ActorMention, ActorMention | None]] = []
         if not sources:
             return "no source actor found"
+        distinct = [x for i, x in enumerate(sources) if x.entity and all(x.entity != o.entity for o in sources[:i])]
+        if len(distinct) >= 2 and not symmetric and not any(t.entity or t.person for t in targets) and any(
+                t.lower_ == "each" and t.nbor(1).lower_ == "other" for t in governor.subtree if t.i + 1 < len(t.doc)):
+            # "the two countries expelled each other's ambassadors": each side against the other
+            status = _status(governor, anchor, sent)
+            return [Candidate(entry, sent, anchor, governor, a, b, False, status, confidence)
+                    for a, b in itertools.permutations(distinct, 2)]
         if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type not in ("CONSULT", "MOBILIZE") \
                 and entry.target and not (entry.symmetric and len(sources) >= 2):
             # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"
@@ -661,8 +668,10 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
             for g in c.subtree:
                 if g.dep_ in ("dobj", "pobj", "poss", "dative") and usable(g):
                     return usable(g)
-    for tok in anchor.subtree:
-        if tok.i > anchor.i and usable(tok):
+    other_clauses = {t.i for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
+    for tok in anchor.subtree:  # "... expelled four diplomats, and Canada also took part": not Canada's diplomats
+        if tok.i > anchor.i and tok.i not in other_clauses and usable(tok):
             return usable(tok)
     return []
 
@@ -863,7 +872,15 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
                   prefer_agentive: bool = False, inside: bool = True) -> list[ActorMention]:
     """Actor mentions for a syntactic argument: the mention it heads, its conjuncts, else one inside it."""
     out: list[ActorMention] = []
-    for t in (tok, *tok.conjuncts):
+    heads = [tok, *tok.conjuncts]
+    head_m = by_token.get(tok.i)
+    if head_m is not None and head_m.country and not head_m.person:
+        # "Saudi Arabia, the UAE, Bahrain and Egypt cut ties": a list of states the parse reads as an apposition
+        for c in tok.children:
+            m = by_token.get(c.i)
+            if c.dep_ == "appos" and m is not None and m.country and not m.person and m.country != head_m.country:
+                heads += [c, *c.conjuncts]
+    for t in heads:
         m = by_token.get(t.i)
         if m is not None:
             group = [x for x in mentions if x.group == m.group and x is not m] if m.group else []

@@ -219,3 +219,15 @@ def test_both_of_whom_are_the_two_just_named(coder: Coder) -> None:
             "whom called on Israel to open the crossings.")
     evs = [e for e in code(coder, text, dt.date(2025, 3, 5)) if e.type == "REQUEST"]
     assert {(e.source.entity, e.target.entity) for e in evs} == {("NLD", "ISR"), ("BEL", "ISR")}
+
+
+def test_lists_of_states_and_reciprocal_acts(coder: Coder) -> None:
+    evs = [e for e in code(coder, "Saudi Arabia, the UAE, Bahrain and Egypt cut diplomatic relations with Qatar.")
+           if e.type == "SANCTION"]
+    assert {e.source.entity for e in evs} == {"SAU", "ARE", "BHR", "EGY"} and {e.target.entity for e in evs} == {"QAT"}
+    text = "Relations between Ankara and Cairo collapsed, and the two countries expelled each other's ambassadors."
+    evs = [e for e in code(coder, text) if e.type == "SANCTION"]
+    assert {(e.source.entity, e.target.entity) for e in evs} == {("TUR", "EGY"), ("EGY", "TUR")}
+    evs = [e for e in code(coder, "Germany and Poland each expelled four diplomats, and Canada also took part.")
+           if e.type == "SANCTION"]
+    assert all(e.target is None or e.target.entity != "CAN" for e in evs)

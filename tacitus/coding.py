@@ -409,8 +409,10 @@ class RuleCoder:
         joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
         apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
         if entry.type == "CONSULT" and pairs and not apart and entry.mode in (None, "host"):
-            place = _event_place(sent, mentions, governor)
-            if place is None and not (entry.anchor == "verb" and anchor.lemma_.lower() in REMOTE_VERBS):
+            place = _event_place(sent, mentions, governor, within=governor)
+            elsewhere = place is None and _event_place(sent, mentions, governor) is not None
+            remote = entry.anchor == "verb" and anchor.lemma_.lower() in REMOTE_VERBS
+            if place is None and not elsewhere and not remote:
                 place = actors.venue  # "spoke with" may be by phone: the dateline is no venue for it
             convention = _dyadic_convention(entry, pairs, place, joint,
                                             place is not None and place.country in actors.states_named)
@@ -694,9 +696,10 @@ def _instrument_side(verb: Token, by_token: dict[int, ActorMention]) -> list[Act
 
 
 def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | None = None,
-                 after: int = -1) -> ActorMention | None:
+                 after: int = -1, within: Token | None = None) -> ActorMention | None:
     """The first state-bearing place the sentence puts its action in ("in central Baghdad", "outside the Iraqi
-    city of Basra", "arrived from the UAE, where he held talks"), or None."""
+    city of Basra", "arrived from the UAE, where he held talks"), or None. With `within`, only a place told in
+    that verb's own clause: "agreed to a ceasefire in eastern Ukraine" does not say where the leaders met."""
     if governor is not None and governor.dep_ == "relcl" and any(c.lower_ == "where" for c in governor.children):
         m = next((m for m in mentions if m.start <= governor.head.i < m.end and m.country and not m.person), None)
         if m is not None:
@@ -707,10 +710,14 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
         tok = sent.doc[m.head]
         for _ in range(5):
             if tok.lower_ in LOCATIVE and tok.pos_ in ("ADP", "ADV"):
+                if within is not None and not _same_occasion(_governing_verb(tok), within):
+                    break
                 return m
             if tok.dep_ in ("amod", "compound", "nmod"):  # "Iraqi" in "the Iraqi city of Basra"
                 tok = tok.head
             elif tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+                if within is not None and not _same_occasion(_governing_verb(tok.head), within):
+                    break
                 return m
             elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in MOTION_VERBS:
                 return m  # "flew to Doha for talks": the talks are in Doha
@@ -719,6 +726,19 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
             else:
                 break
     return None
+
+
+def _same_occasion(verb: Token, governor: Token) -> bool:
+    """Whether `verb` tells the governor's own occasion: the governor itself, or a when/where clause hanging on
+    it ("held talks in December 2015, when the Indian leader made a stopover in Lahore")."""
+    v = verb
+    for _ in range(3):
+        if v.i == governor.i:
+            return True
+        if not (v.dep_ in ("relcl", "advcl") and any(c.lower_ in ("when", "where") for c in v.children)):
+            return False
+        v = _governing_verb(v.head) if v.head.pos_ not in ("VERB", "AUX") else v.head
+    return False
 
 
 def _resolved_sources(mentions: list[ActorMention], actors: DocumentActors) -> list[ActorMention]:

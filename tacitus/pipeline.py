@@ -419,7 +419,9 @@ def _current_news(c: Candidate) -> bool:
     # "..., who had earlier assured him ...": a relative clause's background words tell its own event
     other = {t.i for r in c.sent if r.dep_ == "relcl" and not (r.left_edge.i <= c.anchor.i <= r.right_edge.i)
              for t in r.subtree}
-    return not any(t.lower_ in BACKGROUND_WORDS for t in c.sent if t.i not in other)
+    own = next((a for a in [c.anchor, *c.anchor.ancestors] if a.dep_ == "relcl"), None)
+    told = list(own.subtree) if own is not None else list(c.sent)  # "..., who also held a separate meeting"
+    return not any(t.lower_ in BACKGROUND_WORDS for t in told if t.i not in other)
 
 
 def _told_as_history(c: Candidate) -> bool:

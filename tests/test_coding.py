@@ -231,3 +231,10 @@ def test_lists_of_states_and_reciprocal_acts(coder: Coder) -> None:
     evs = [e for e in code(coder, "Germany and Poland each expelled four diplomats, and Canada also took part.")
            if e.type == "SANCTION"]
     assert all(e.target is None or e.target.entity != "CAN" for e in evs)
+
+
+def test_a_when_clause_tells_where_the_talks_were(coder: Coder) -> None:
+    text = ("Narendra Modi and Nawaz Sharif last held talks in December 2015, when the Indian leader made a surprise "
+            "stopover in Lahore.")
+    [e] = consults(code(coder, text, dt.date(2017, 6, 10)))
+    assert (e.mode, e.source.entity, e.target.entity) == ("visit", "IND", "PAK")

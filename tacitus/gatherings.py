@@ -25,7 +25,7 @@ from .registry import register
 GATHERING_NOUNS = {"summit", "meeting", "conference", "forum", "gathering"}
 GATHERING_PLURALS = {"talks", "negotiations"}  # "a talk" is a speech
 # the noun tells of another, smaller meeting than the gathering the article follows
-NOT_THE_GATHERING = {"bilateral", "separate", "previous", "last", "next", "earlier", "future", "first", "second",
+NOT_THE_GATHERING = {"bilateral", "separate", "previous", "last", "next", "earlier", "future", "second",
                      "private", "secret", "informal", "sideline", "one-on-one", "further", "new"}
 HOST_VERBS = {"host", "chair", "convene", "organise", "organize", "preside"}
 ATTEND_VERBS = {"attend", "join", "address", "brief"}
@@ -68,8 +68,9 @@ class Gathering:
             side.sentences.append(s_index)
         if host and not side.host:  # the one named as host speaks for its side
             side.mention, side.host = m, True
-        elif m.person and not side.mention.person and (host or not side.host):
-            side.mention = m
+        elif (m.person and not side.mention.person or m.name and side.mention.person and not side.mention.name) \
+                and (host or not side.host):
+            side.mention = m  # a person named in the text beats one a bare title resolved to
 
     def host_side(self) -> Side | None:
         """Whoever the text names as host, else the side of the venue's state."""
@@ -101,13 +102,18 @@ class GatheringTracker:
             referring = det in ("the", "this", "that") or any(c.dep_ == "poss" for c in noun.children)
             new = not referring or current is None  # "flew to Kiev for the round-table talks" is new here too
             place = _noun_place(noun, mentions) or (_verb_place(noun, mentions) if new else None)
-            if place is None and new and s_index == 0 and venue is not None:
+            if place is None and new and venue is not None:
                 place = venue  # "CAMP DAVID - Clinton opened a summit ...": where the report was filed
-            if place is not None and (current is None or not referring or current.venue != place.country):
+            # "a summit in Paris" ... "Macron hosted them for talks": a new mention in the same place told right
+            # after is the same gathering; one elsewhere, or told later in the article, is another
+            if place is not None and (current is None or current.venue != place.country
+                                      or s_index - current.sentence_index > 2):
                 current = Gathering(noun, sent, s_index, place.country)
                 self.gatherings.append(current)
-            elif not (referring and current is not None):
-                continue
+            elif place is None and not (current is not None and (
+                    referring or det is None and s_index - current.sentence_index <= 2)):
+                continue  # a bare "talks" right after the summit ("hosted them for eight hours of talks") is it
+            assert current is not None
             current.nouns.add(noun.i)
             current.references.append((s_index, noun))
             for m, host in _taking_part(noun, mentions):
@@ -126,7 +132,7 @@ class GatheringTracker:
                 continue
             host = g.host_side()
             visitors = [s for s in g.sides.values() if s is not host]
-            governor = _governing_verb(g.noun)
+            governor = _clause_head(g.noun)  # "agreed on Monday to ... at their summit": the agreeing clause
             status = _status(governor, g.noun, g.sent)
             perfect = _past_perfect(governor)
 
@@ -217,7 +223,7 @@ def _taking_part(noun: Token, mentions: list[ActorMention]) -> list[tuple[ActorM
     doc = noun.doc
     out = []
     for m in mentions:
-        tok = doc[m.head]
+        tok = doc[m.start:m.end].root  # the mention's own head in the parse ("Irish Taoiseach Micheal Martin")
         if antecedent is not None and tok.i == antecedent:
             out.append((m, head.lemma_.lower() in HOST_VERBS))
             continue

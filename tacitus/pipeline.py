@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import ClaimExtractor, link_to_events
-from .coding import Candidate, RuleCoder, TriggerLexicon, _governing_verb, actors_resolve_pronoun
+from .coding import MOTION_VERBS, Candidate, RuleCoder, TriggerLexicon, _governing_verb, actors_resolve_pronoun
 from .dates import DateMention, find_dates, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
@@ -242,6 +242,11 @@ class Coder:
         for g, c in found:
             rec, lead, current, history = self._record(article, state, c, sentence_dates[g.sentence_index], offset,
                                                        g.sentence_index, None)
+            after = g.noun.head.lower_ in ("after", "following")  # "agreed on Sunday, following talks with ..."
+            if rec.date is None or after:  # "talks with X and Y, who flew to Banjul on Friday": the day they came
+                arrival = _arrival_date(sentence_dates[g.sentence_index], g.sent)
+                if arrival is not None:
+                    rec.date, rec.date_precision = arrival.date, arrival.precision
             if rec.date is None:  # "The talks ... began on Friday afternoon": a later sentence dates it
                 for i, noun in g.references[1:]:
                     ref = replace(c, sent=noun.sent, anchor=noun, governor=_governing_verb(noun))
@@ -320,7 +325,7 @@ class Coder:
             symmetric=c.symmetric, sentence=sent.text, span=span, evidence=[span], confidence=c.confidence,
             rule=c.entry.rule, coder=state.version)
         lead = s_index == 0 and not c.past_perfect and not _background_clause(c.anchor)
-        return rec, lead, dm is None and _current_news(c), _told_as_history(c)
+        return rec, lead, dm is None and _current_news(c, s_index == 0), _told_as_history(c)
 
 
 class _StageClock:
@@ -404,15 +409,17 @@ BACKGROUND_WORDS = {"previously", "earlier", "last", "ago", "before", "since", "
                     "times", "repeatedly", "often", "past", "years", "history", "first", "recent", "recently"}
 
 
-def _current_news(c: Candidate) -> bool:
+def _current_news(c: Candidate, in_lead: bool = False) -> bool:
     """An undated event told in the simple past, outside any background clause or background word: the news the
     article reports (it happened on the day the lead gives), not a recalled event."""
     g = c.governor
-    for _ in range(3):  # "a declaration issued during Putin's visit": the tense of the verb that tells it
-        if g.tag_ == "VBN" and g.dep_ in ("acl", "relcl", "advcl") and g.head.head.pos_ in ("VERB", "AUX"):
-            g = g.head.head
+    for _ in range(3):  # "in a declaration issued during Putin's visit, they said": the verb that tells it
+        if g.tag_ == "VBN" and g.dep_ in ("acl", "relcl", "advcl") and g.head.i != g.i:
+            g = _governing_verb(g.head)
     reported = g.dep_ == "ccomp" and g.head.lemma_.lower() in REPORTING_VERBS  # "said he had spoken": backshift
-    if c.status != "occurred" or (c.past_perfect and not reported) or _background_clause(c.anchor):
+    # in the lead, "..., after the ministers flew to Tehran" tells the news that led to today's, not history
+    background = _background_clause(c.anchor) and not (in_lead and _background_mark(c.anchor) in ("after", "following"))
+    if c.status != "occurred" or (c.past_perfect and not reported) or background:
         return False
     if g.tag_ != "VBD" and not (g.tag_ == "VBN" and any(a.lower_ in ("was", "were", "had") for a in g.children)):
         return False
@@ -443,23 +450,40 @@ def _news_day(pending: list[PendingEvent], lead_dates: list[DateMention]) -> dt.
 
 def _background_clause(anchor) -> bool:  # type: ignore[no-untyped-def]
     """'drills began after Pelosi visited Taipei': the 'after' clause tells an earlier, undated event."""
+    return _background_mark(anchor) is not None
+
+
+def _background_mark(anchor) -> str | None:  # type: ignore[no-untyped-def]
+    """The word ('after', 'since', ...) of the background clause the anchor is told in, or None."""
     t = anchor
     for _ in range(8):
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "pcomp"):
             marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
             if t.dep_ == "pcomp":
                 marks.append(t.head.lower_)
-            return bool(set(marks) & BACKGROUND_MARKS)
+            return next((m for m in marks if m in BACKGROUND_MARKS), None)
         if t.head.i == t.i:
-            return False
+            return None
         t = t.head
-    return False
+    return None
 
 
 def _same_time(clause_head) -> bool:  # type: ignore[no-untyped-def]
     """'... on Wednesday as warplanes struck Gaza': a clause told as simultaneous shares its main clause's date."""
     return clause_head.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in clause_head.children)
+
+
+def _arrival_date(dates: list[DateMention], sent) -> DateMention | None:  # type: ignore[no-untyped-def]
+    """The first date of `sent` told on a verb of travel ("who flew to Banjul on Friday")."""
+    for d in dates:
+        span = sent.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or d.date is None or d.relative_to_previous:
+            continue
+        verb = _governing_verb(span.root)
+        if verb.lemma_.lower() in MOTION_VERBS:
+            return d
+    return None
 
 
 def _own_conjunct(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -503,6 +527,8 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             if t.i in own:
                 ok = True
                 break
+            if t.pos_ == "VERB" and t.dep_ == "xcomp" and any(k.dep_ == "aux" and k.lower_ == "to" for k in t.children):
+                break  # "agreed on Sunday to hold elections next year": next year is when the elections are
             if (t.dep_ in CLAUSE_DEPS or t.dep_ == "conj") and any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
                 break
         if ok:

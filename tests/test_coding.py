@@ -238,3 +238,10 @@ def test_a_when_clause_tells_where_the_talks_were(coder: Coder) -> None:
             "stopover in Lahore.")
     [e] = consults(code(coder, text, dt.date(2017, 6, 10)))
     assert (e.mode, e.source.entity, e.target.entity) == ("visit", "IND", "PAK")
+
+
+def test_an_after_clause_in_the_lead_is_the_days_news(coder: Coder) -> None:
+    text = ("CARACAS - Venezuela agreed on Tuesday to release detained opposition leaders, after the foreign "
+            "ministers of Brazil and Colombia flew to Caracas together. The talks lasted six hours.")
+    evs = [e for e in consults(code(coder, text, dt.date(2024, 3, 6))) if e.mode == "visit"]
+    assert {(e.source.entity, e.date) for e in evs} == {("BRA", dt.date(2024, 3, 5)), ("COL", dt.date(2024, 3, 5))}

@@ -76,3 +76,34 @@ def test_host_and_guest_named_inside_the_summit_phrase(coder: Coder) -> None:
     assert pairs(evs, "visit") >= {("KEN", "ETH"), ("SOM", "ETH"), ("UGA", "ETH")}
     [e] = [e for e in evs if e.mode == "visit" and e.source.entity == "UGA"]
     assert (e.target.person, e.date) == ("Abiy Ahmed", dt.date(2024, 3, 3))
+
+
+def test_the_host_names_the_guests_in_the_next_sentence(coder: Coder) -> None:
+    text = ("LONDON - The leaders of Britain, Ireland and Canada agreed on Thursday to coordinate aid to Gaza at their "
+            "first summit in a decade. British Prime Minister Keir Starmer hosted Irish Taoiseach Micheal Martin and "
+            "Canadian Prime Minister Mark Carney at Downing Street for three hours of talks.")
+    evs = coder.code_text(text, dt.date(2025, 6, 20)).events
+    visits = {(e.source.entity, e.target.entity): e for e in evs if e.mode == "visit"}
+    assert set(visits) == {("IRL", "GBR"), ("CAN", "GBR")}
+    assert visits[("CAN", "GBR")].source.person == "Mark Carney"  # the name told, not a title's guess
+    assert pairs(evs, "multilateral") == {("CAN", "IRL")}
+
+
+def test_talks_are_dated_by_the_guests_arrival(coder: Coder) -> None:
+    text = ("BAMAKO - Malian leader Assimi Goita agreed on Sunday to hold elections next year, following talks with "
+            "Senegalese President Macky Sall and Ghanaian President Nana Akufo-Addo, who flew to Bamako on Saturday.")
+    evs = coder.code_text(text, dt.date(2022, 1, 10)).events
+    visits = {e.source.entity: e for e in evs if e.mode == "visit"}
+    assert set(visits) >= {"SEN", "GHA"} and all(e.target.entity == "MLI" for e in visits.values())
+    assert {e.date for e in visits.values()} == {dt.date(2022, 1, 8)}
+
+
+def test_the_same_venue_later_in_the_article_is_another_gathering(coder: Coder) -> None:
+    text = ("JAKARTA - Australian Prime Minister Anthony Albanese announced new aid in Jakarta on Monday after talks "
+            "with Indonesian President Prabowo Subianto. Officials said the package would take years to deliver. "
+            "Exports of coal rose sharply last year. Prices fell. Prabowo will host a regional summit in Jakarta on "
+            "Friday, to be attended by Anthony Albanese and Malaysian Prime Minister Anwar Ibrahim.")
+    evs = coder.code_text(text, dt.date(2025, 5, 13)).events
+    planned = {(e.source.entity, e.target.entity) for e in evs if e.mode == "visit" and e.status == "planned"}
+    assert planned == {("AUS", "IDN"), ("MYS", "IDN")}
+    assert any(e.mode == "visit" and e.status == "occurred" and e.source.entity == "AUS" for e in evs)

@@ -43,6 +43,9 @@ REGION_WORDS = {"latin", "central", "sub-saharan"}
 GENERIC_PLURAL_HEADS = {"counterparts", "leaders", "countries", "nations", "states", "officials", "governments"}
 
 
+DEPUTY = re.compile(r"\b(?:vice|deputy|assistant|under)[- ]", re.I)
+
+
 @dataclass(slots=True)
 class ActorMention:
     """One actor mention in a sentence, resolved as far as the text and the knowledge base allow."""
@@ -720,6 +723,9 @@ class DocumentActors:
         if m.name:
             return self._resolve_name(m)
         if m.roles and not m.counterpart and not m.plural:
+            if DEPUTY.search(m.text) and "Vice President" not in m.roles:
+                m.reason = "a deputy of the office: its holder is someone else"  # "the deputy foreign minister"
+                return True
             self._resolve_title(m)
         return True
 

@@ -362,9 +362,24 @@ def _inherit_speaker_country(doc, m: ActorMention, before: list[ActorMention]) -
             return
 
 
+TITLE_PREFIXES = {"vice", "deputy", "acting", "first", "top", "senior", "new", "former", "chief", "assistant"}
+
+
 def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors: DocumentActors) -> None:  # type: ignore[no-untyped-def]
-    """"Oman's ministry said its foreign minister ...": a possessive pronoun gives a title its country."""
-    if m.entity or not m.roles or doc[m.start].lower_ not in ("its", "their", "his", "her"):
+    """"Oman's ministry said its foreign minister ...": a possessive pronoun gives a title its country, and so
+    does a state's possessive a few title words before it ("Taiwan's Vice Foreign Minister")."""
+    if m.entity or not m.roles:
+        return
+    k = m.start - 1
+    while k > 0 and doc[k].lower_ in TITLE_PREFIXES:
+        k -= 1
+    if k > 0 and k < m.start and doc[k].lower_ in ("'s", "’s"):
+        owner = next((b for b in before if b.end == k and b.entity and not b.person), None)
+        if owner is not None:
+            m.country, m.org = owner.country, owner.org
+            m.start, m.text = k + 1, doc[k + 1:m.end].text  # the title as told: "Vice Foreign Minister"
+            return
+    if doc[m.start].lower_ not in ("its", "their", "his", "her"):
         return
     ante = next((b for b in reversed(before) if b.entity and not b.modifier), None) or actors.last_subject
     if ante is not None and not m.counterpart:

@@ -79,3 +79,10 @@ def test_igo_actor_code(coder: Coder) -> None:
             dt.date(2023, 10, 12), "REQUEST")
     assert e.source.org == "OIC" and e.source.country is None and e.source.code and e.source.code.startswith("IGO")
     assert e.target is not None and e.target.org == "UNSC"
+
+
+def test_a_deputy_is_not_the_office_holder(coder: Coder) -> None:
+    e = one(coder, "Iran's deputy foreign minister met Russian officials in Moscow on Monday.", dt.date(2019, 5, 8))
+    assert (e.source.country, e.source.person) == ("IRN", None)
+    e = one(coder, "Taiwan's Vice Foreign Minister visited Japan on Monday.", dt.date(2019, 5, 8))
+    assert (e.source.country, e.source.person, e.target.entity) == ("TWN", None, "JPN")

@@ -481,7 +481,8 @@ def attach(
     parquet: Path = typer.Option(..., "--parquet", help="Directory of Parquet partitions from --engine ray."),
     db: Path = typer.Option(Path("tacitus.duckdb"), "--db", help="DuckDB file to add the view to."),
 ) -> None:
-    """Make Parquet event partitions queryable in a DuckDB file as the view `parquet_events` (no copy).
+    """Make Parquet partitions queryable in a DuckDB file as views `parquet_events`, `parquet_claims` and
+    `parquet_quotes` (no copy).
 
     Example: tacitus attach --db tacitus.duckdb --parquet events-parquet/
     """

@@ -1,5 +1,7 @@
 """Coding on a Ray cluster (or Ray in local mode): Ray Data reads JSONL/Parquet partitions, one `Coder` per
-worker actor codes batches, and the events are written as Parquet partitions that DuckDB reads directly.
+worker actor codes batches, and the events are written as Parquet partitions that DuckDB reads directly, with
+the quotes and numeric claims in `_quotes/` and `_claims/` beside them (on a cluster the output directory must
+be shared storage, as for any Ray Data write).
 
 Install with `pip install tacitus[ray]`; point at a running cluster with `address="ray://head:10001"` (or set
 RAY_ADDRESS), or leave it unset to start Ray on this machine.
@@ -10,15 +12,18 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .errors import InputError, TacitusError
 from .ingest import parse_day
 from .pipeline import Coder, CoderConfig
 from .records import Article, EventRecord
+from .store import CLAIMS_DIR, QUOTES_DIR, claims_table, quotes_table
 
 EVENT_COLUMNS = pa.schema([
     ("event_id", pa.string()), ("doc_id", pa.string()), ("type", pa.string()), ("mode", pa.string()),
@@ -67,16 +72,28 @@ def articles_from_rows(rows: list[dict[str, Any]]) -> list[Article]:
 
 
 class RayCodingActor:
-    """One per Ray worker: loads the pipeline and dictionaries once, then codes Arrow batches."""
+    """One per Ray worker: loads the pipeline and dictionaries once, then codes Arrow batches. Events go back to
+    Ray Data; the batch's quotes and claims are written by the actor itself beside them (`_quotes/`, `_claims/`),
+    since one Ray dataset holds one kind of row."""
 
-    def __init__(self, config: dict[str, Any]) -> None:
+    def __init__(self, config: dict[str, Any], output_dir: str) -> None:
         self.coder = Coder(CoderConfig(**config))
         self.coder.load()
+        self.output_dir = Path(output_dir)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         articles = articles_from_rows(batch.to_pylist())
-        events = [e for r in self.coder.code_batch(articles) for e in r.events]
-        return events_table(events, {a.doc_id: a for a in articles})
+        results = list(self.coder.code_batch(articles))
+        part = uuid.uuid4().hex
+        for sub, table in ((QUOTES_DIR, quotes_table([q for r in results for q in r.quotes])),
+                           (CLAIMS_DIR, claims_table([c for r in results for c in r.claims]))):
+            if table.num_rows:
+                folder = self.output_dir / sub
+                folder.mkdir(parents=True, exist_ok=True)
+                tmp = folder / f".{part}.parquet.tmp"
+                pq.write_table(table, tmp)
+                tmp.replace(folder / f"{part}.parquet")  # readers never see a half-written partition
+        return events_table([e for r in results for e in r.events], {a.doc_id: a for a in articles})
 
 
 def input_files(patterns: list[str]) -> tuple[list[str], list[str]]:
@@ -123,9 +140,10 @@ def code_with_ray(patterns: list[str], output_dir: Path, config: CoderConfig, ad
         if parquet:
             parts.append(ray.data.read_parquet(parquet))
         ds = parts[0] if len(parts) == 1 else parts[0].union(*parts[1:])
-        coded = ds.map_batches(RayCodingActor, fn_constructor_kwargs={"config": config.model_dump(mode="json")},
-                               batch_format="pyarrow", batch_size=batch_size, concurrency=workers, num_cpus=1)
         output_dir.mkdir(parents=True, exist_ok=True)
+        coded = ds.map_batches(RayCodingActor, fn_constructor_kwargs={"config": config.model_dump(mode="json"),
+                                                                      "output_dir": str(output_dir.resolve())},
+                               batch_format="pyarrow", batch_size=batch_size, concurrency=workers, num_cpus=1)
         coded.write_parquet(str(output_dir))
     finally:
         if started_here:

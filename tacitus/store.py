@@ -19,6 +19,8 @@ import pyarrow as pa
 from .errors import StoreError
 from .records import ActorRef, Article, ClaimRecord, DocumentResult, EventRecord, QuoteRecord
 
+CLAIMS_DIR, QUOTES_DIR = "_claims", "_quotes"  # beside the ray engine's event partitions
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, published DATE, outlet VARCHAR, url VARCHAR,
@@ -177,10 +179,10 @@ class Store:
                 insert_arrow(con, "actors", _actors_table(events))
             quotes = [q for r in results for q in r.quotes]
             if quotes:
-                insert_arrow(con, "quotes", _quotes_table(quotes))
+                insert_arrow(con, "quotes", quotes_table(quotes))
             claims = [c for r in results for c in r.claims]
             if claims:
-                insert_arrow(con, "claims", _claims_table(claims))
+                insert_arrow(con, "claims", claims_table(claims))
             drops = [d for r in results for d in r.dropped]
             if drops:
                 insert_arrow(con, "dropped", _dropped_table(drops))
@@ -191,12 +193,16 @@ class Store:
         return len(events)
 
     def attach_parquet(self, directory: Path) -> int:
-        """Create the view `parquet_events` over Parquet partitions (from the ray engine); return its rows."""
-        files = sorted(Path(directory).rglob("*.parquet")) if Path(directory).is_dir() else []
-        if not files:
+        """Create the view `parquet_events` over Parquet partitions (from the ray engine), and `parquet_claims` /
+        `parquet_quotes` over the claims and quotes beside them; return the number of events."""
+        root = Path(directory).resolve()
+        if not root.is_dir() or not any(root.glob("*.parquet")):
             raise StoreError(f"{directory}: no .parquet files (write them with tacitus code --engine ray)")
-        pattern = str(Path(directory).resolve() / "**" / "*.parquet").replace("'", "''")
-        self.con.execute(f"CREATE OR REPLACE VIEW parquet_events AS SELECT * FROM read_parquet('{pattern}')")
+        for view, sub in (("parquet_events", ""), ("parquet_claims", CLAIMS_DIR), ("parquet_quotes", QUOTES_DIR)):
+            folder = root / sub if sub else root
+            if any(folder.glob("*.parquet")):
+                pattern = str(folder / "*.parquet").replace("'", "''")
+                self.con.execute(f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM read_parquet('{pattern}')")
         return int(self.con.execute("SELECT count(*) FROM parquet_events").fetchone()[0])  # type: ignore[index]
 
     def known_hashes(self) -> dict[str, str]:
@@ -371,28 +377,39 @@ def _side(prefix: str, refs: list[ActorRef | None]) -> dict[str, list[str | None
             for f in ("text", "country", "org", "person")}
 
 
-def _quotes_table(quotes: list[QuoteRecord]) -> pa.Table:
+_S = pa.string()
+_I32 = pa.int32()
+_QUOTES = pa.schema([("quote_id", _S), ("doc_id", _S), ("span_start", _I32), ("span_end", _I32), ("text", _S),
+                     *[(f"speaker_{f}", _S) for f in ("text", "country", "org", "person")], ("reason", _S),
+                     ("event_id", _S)])
+_CLAIMS = pa.schema([("claim_id", _S), ("doc_id", _S), ("category", _S), ("value", pa.int64()), ("qualifier", _S),
+                     ("unit", _S), ("span_start", _I32), ("span_end", _I32), ("sentence_start", _I32),
+                     ("sentence_end", _I32), ("text", _S),
+                     *[(f"claimant_{f}", _S) for f in ("text", "country", "org", "person")], ("reason", _S),
+                     ("event_id", _S)])
+
+
+def quotes_table(quotes: list[QuoteRecord]) -> pa.Table:
+    """Quotes as an Arrow table with the columns of the `quotes` table."""
     return pa.table({
         "quote_id": [q.quote_id for q in quotes], "doc_id": [q.doc_id for q in quotes],
-        "span_start": pa.array([q.span[0] for q in quotes], pa.int32()),
-        "span_end": pa.array([q.span[1] for q in quotes], pa.int32()), "text": [q.text for q in quotes],
-        **_side("speaker", [q.speaker for q in quotes]), "reason": [q.reason for q in quotes],
-        "event_id": [q.event_id for q in quotes],
-    })
+        "span_start": [q.span[0] for q in quotes], "span_end": [q.span[1] for q in quotes],
+        "text": [q.text for q in quotes], **_side("speaker", [q.speaker for q in quotes]),
+        "reason": [q.reason for q in quotes], "event_id": [q.event_id for q in quotes],
+    }, schema=_QUOTES)
 
 
-def _claims_table(claims: list[ClaimRecord]) -> pa.Table:
+def claims_table(claims: list[ClaimRecord]) -> pa.Table:
+    """Numeric claims as an Arrow table with the columns of the `claims` table."""
     return pa.table({
         "claim_id": [c.claim_id for c in claims], "doc_id": [c.doc_id for c in claims],
-        "category": [c.category for c in claims], "value": pa.array([c.value for c in claims], pa.int64()),
+        "category": [c.category for c in claims], "value": [c.value for c in claims],
         "qualifier": [c.qualifier for c in claims], "unit": [c.unit for c in claims],
-        "span_start": pa.array([c.span[0] for c in claims], pa.int32()),
-        "span_end": pa.array([c.span[1] for c in claims], pa.int32()),
-        "sentence_start": pa.array([c.sentence_span[0] for c in claims], pa.int32()),
-        "sentence_end": pa.array([c.sentence_span[1] for c in claims], pa.int32()),
+        "span_start": [c.span[0] for c in claims], "span_end": [c.span[1] for c in claims],
+        "sentence_start": [c.sentence_span[0] for c in claims], "sentence_end": [c.sentence_span[1] for c in claims],
         "text": [c.text for c in claims], **_side("claimant", [c.claimant for c in claims]),
         "reason": [c.reason for c in claims], "event_id": [c.event_id for c in claims],
-    })
+    }, schema=_CLAIMS)
 
 
 def _ref_from_row(row: dict[str, Any], prefix: str) -> ActorRef | None:

@@ -374,6 +374,15 @@ class RuleCoder:
                 and entry.target and not (entry.symmetric and len(sources) >= 2):
             # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"
             targets = _clause_target(anchor, by_token, sources) or targets
+        if entry.type in ("THREATEN", "ACCUSE", "REJECT") and sources and not any(
+                t.entity or t.person or t.counterpart for t in targets):
+            # "told his Iranian counterpart ... and warned of serious consequences": the one other side the
+            # sentence names is whom the warning is for
+            own = {x.entity for x in sources}
+            others = {m.entity: m for m in mentions if m.entity and m.entity not in own and not m.plural
+                      and not _locative(sent.doc[m.head])}
+            if len(others) == 1:
+                targets = [replace(next(iter(others.values())), modifier=False)]
         if entry.type == "CONSULT" and any(t.lemma_.lower() in SPORT_WORDS for t in sent):
             return "a sporting fixture, not a consultation"
         if entry.type == "CONSULT" and entry.mode == "visit" and any(t.lower_ in VIRTUAL_WORDS for t in sent):
@@ -726,6 +735,18 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
             else:
                 break
     return None
+
+
+def _locative(tok: Token) -> bool:
+    """Whether `tok` names where something is ("in the Strait of Hormuz", "a base in Qatar"), not who."""
+    for _ in range(4):
+        if tok.dep_ in ("amod", "compound", "nmod"):
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            tok = tok.head.head
+        else:
+            break
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE | {"to", "from", "into", "near", "off"}
 
 
 def _same_occasion(verb: Token, governor: Token) -> bool:

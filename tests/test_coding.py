@@ -245,3 +245,10 @@ def test_an_after_clause_in_the_lead_is_the_days_news(coder: Coder) -> None:
             "ministers of Brazil and Colombia flew to Caracas together. The talks lasted six hours.")
     evs = [e for e in consults(code(coder, text, dt.date(2024, 3, 6))) if e.mode == "visit"]
     assert {(e.source.entity, e.date) for e in evs} == {("BRA", dt.date(2024, 3, 5)), ("COL", dt.date(2024, 3, 5))}
+
+
+def test_a_warning_is_for_the_one_other_side_the_sentence_names(coder: Coder) -> None:
+    text = ("The Dutch foreign minister said he had told his Russian counterpart of his anger over the detention of a "
+            "Dutch ship in the Baltic Sea, and warned of serious consequences.")
+    evs = [e for e in code(coder, text) if e.type == "THREATEN"]
+    assert [(e.source.entity, e.target and e.target.entity) for e in evs] == [("NLD", "RUS")]

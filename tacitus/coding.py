@@ -250,7 +250,17 @@ class RuleCoder:
             else:
                 cands.extend(res)
                 coded.add((span.start, span.end))
-        return cands, rejected
+                for c in res:  # "held talks with Xi, and the two leaders agreed": the pair just told
+                    if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
+                        actors.last_pair = (c.source, c.target)
+        # "EU ministers agreed to impose an arms embargo on Uzbekistan": the decision is the sanction, planned,
+        # not an agreement with the side it targets
+        hostile = {c.anchor.i for c in cands if c.entry.type in HOSTILE_TYPES and c.target is not None}
+        agreeing = [c for c in cands if c.entry.type == "AGREE" and c.entry.anchor == "verb" and any(
+            k.dep_ in ("xcomp", "ccomp") and k.i in hostile for k in c.anchor.children)]
+        for c in agreeing:
+            rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, "agreeing to a hostile act is that act"))
+        return [c for c in cands if c not in agreeing], rejected
 
     def _code_one(self, entry: TriggerEntry, span: Span, anchor: Token, sent: Span, by_token: dict[int, ActorMention],
                   mentions: list[ActorMention], actors: DocumentActors) -> list[Candidate] | str:
@@ -1023,6 +1033,7 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
 
+HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
 ASK_VERBS = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "request", "exhort", "beg", "encourage"}
 CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",
                 "indict", "punish", "sanction", "fault", "denounce"}

@@ -524,6 +524,7 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
                                    and not _same_time(t)):
         t = t.head
         own.add(t.i)
+    clause = t
     # "on August 12, when Sarkozy flew to Moscow": a when-clause hanging on a date happened that day
     when_head = t.head.i if t.dep_ in ("relcl", "advcl") and any(k.lower_ == "when" for k in t.children) else None
     eligible = []
@@ -548,6 +549,10 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
                 break
         if ok:
             eligible.append(d)
+    if not eligible and _own_conjunct(clause) and clause.head.i != clause.i:
+        # "Modi held talks with Xi on Friday, and the two leaders agreed ...": a conjoined clause with no date
+        # of its own happened when the clause it is joined to did
+        return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
     if not eligible:
         return None
     if c.date_after is not None:  # "... and Brazil on Wednesday": the date told after this target

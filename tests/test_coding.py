@@ -252,3 +252,17 @@ def test_a_warning_is_for_the_one_other_side_the_sentence_names(coder: Coder) ->
             "Dutch ship in the Baltic Sea, and warned of serious consequences.")
     evs = [e for e in code(coder, text) if e.type == "THREATEN"]
     assert [(e.source.entity, e.target and e.target.entity) for e in evs] == [("NLD", "RUS")]
+
+
+def test_agreeing_to_sanction_someone_is_the_sanction(coder: Coder) -> None:
+    evs = code(coder, "European Union foreign ministers agreed on Monday to impose an arms embargo on Belarus.")
+    assert [(e.type, e.status, e.target.entity) for e in evs] == [("SANCTION", "planned", "BLR")]
+    evs = code(coder, "Iran agreed on Tuesday to suspend its uranium enrichment programme.")
+    assert not [e for e in evs if e.type == "SANCTION"]
+
+
+def test_a_conjoined_clause_without_a_date_shares_the_first_ones(coder: Coder) -> None:
+    text = ("On Friday, Indian Prime Minister Narendra Modi held talks with Chinese President Xi Jinping, and the two "
+            "leaders agreed to respect each other's core concerns.")
+    [e] = [e for e in code(coder, text, dt.date(2017, 6, 10)) if e.type == "AGREE"]
+    assert ({e.source.entity, e.target.entity}, e.date) == ({"IND", "CHN"}, dt.date(2017, 6, 9))

@@ -217,6 +217,7 @@ class Coder:
                 e.date, e.date_precision = article.published, "publication"
             elif e.date is None and e.status == "occurred" and news_day is not None and self._is_current(pending, e):
                 e.date, e.date_precision = news_day, "context"
+        _name_the_counterparts(events, result.mentions)
         result.events = events
         link_to_events(result.claims, result.quotes, events)
         clock.lap("dedup")
@@ -387,6 +388,34 @@ def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors:
 
 
 PHONE_WORDS = {"phone", "telephone", "videoconference", "video", "call"}
+
+
+def _name_the_counterparts(events: list[EventRecord], mentions: list[MentionRecord]) -> None:
+    """"Rice visited Tbilisi" in an article that names Saakashvili: a side of a meeting that the text leaves
+    without a person is the one person of that state the article names in the other side's office (a foreign
+    minister meets the foreign minister), else its only named leader. Nobody is guessed when the article names
+    two candidates or none."""
+    for e in events:
+        if e.type != "CONSULT" or e.target is None:
+            continue
+        for which, side, other in (("target", e.target, e.source), ("source", e.source, e.target)):
+            if side.person or not side.country or side.country == other.country:
+                continue
+            named: dict[str, ActorRef] = {}
+            for m in mentions:
+                a = m.actor
+                if a.person and a.country == side.country and a.role and not a.org:
+                    named.setdefault(a.person, a)
+            same_office = [a for a in named.values() if other.role and a.role == other.role]
+            leaders = [a for a in named.values() if a.role in LEADER_ROLES]
+            pick = same_office if len(same_office) == 1 else (leaders if len(leaders) == 1 and not same_office else [])
+            if pick:
+                setattr(e, which, ActorRef(text=side.text, country=side.country, org=side.org,
+                                           agent=pick[0].agent or side.agent, person=pick[0].person,
+                                           role=pick[0].role, code=side.code))
+
+
+LEADER_ROLES = {"President", "Prime Minister", "King", "Emir", "Chancellor", "Sultan", "Supreme Leader", "Crown Prince"}
 
 
 def _merged_into(pending: list[PendingEvent], e: EventRecord) -> list[PendingEvent]:

@@ -266,3 +266,14 @@ def test_a_conjoined_clause_without_a_date_shares_the_first_ones(coder: Coder) -
             "leaders agreed to respect each other's core concerns.")
     [e] = [e for e in code(coder, text, dt.date(2017, 6, 10)) if e.type == "AGREE"]
     assert ({e.source.entity, e.target.entity}, e.date) == ({"IND", "CHN"}, dt.date(2017, 6, 9))
+
+
+def test_the_host_of_a_visit_is_the_one_counterpart_the_article_names(coder: Coder) -> None:
+    text = ("Georgian President Mikheil Saakashvili accused Russia of ignoring the truce. US Secretary of State "
+            "Condoleezza Rice visited Tbilisi on Friday.")
+    [e] = consults(code(coder, text, dt.date(2008, 8, 17)))
+    assert (e.source.person, e.target.entity, e.target.person) == ("Condoleezza Rice", "GEO", "Mikheil Saakashvili")
+    text = ("Georgian President Mikheil Saakashvili and Prime Minister Vladimir Gurgenidze spoke on Thursday. "
+            "US Secretary of State Condoleezza Rice visited Tbilisi on Friday.")
+    [e] = consults(code(coder, text, dt.date(2008, 8, 17)))
+    assert e.target.person is None  # two leaders named: nobody is guessed

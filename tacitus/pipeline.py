@@ -215,7 +215,8 @@ class Coder:
             e.sentence = article.text[e.span[0]:e.span[1]]
             if e.date is None and e.status == "occurred" and self._is_lead(pending, e) and article.published:
                 e.date, e.date_precision = article.published, "publication"
-            elif e.date is None and e.status == "occurred" and news_day is not None and self._is_current(pending, e):
+            elif e.date is None and e.status in ("occurred", "denied") and news_day is not None \
+                    and self._is_current(pending, e):
                 e.date, e.date_precision = news_day, "context"
         _name_the_counterparts(events, result.mentions)
         result.events = events
@@ -463,9 +464,12 @@ def _current_news(c: Candidate, in_lead: bool = False) -> bool:
     reported = g.dep_ == "ccomp" and g.head.lemma_.lower() in REPORTING_VERBS  # "said he had spoken": backshift
     # in the lead, "..., after the ministers flew to Tehran" tells the news that led to today's, not history
     background = _background_clause(c.anchor) and not (in_lead and _background_mark(c.anchor) in ("after", "following"))
-    if c.status != "occurred" or (c.past_perfect and not reported) or background:
+    # "but they did not hold bilateral talks": a denial told in the simple past is today's news too
+    denied_past = c.status == "denied" and any(a.dep_ == "aux" and a.lower_ == "did" for a in g.children)
+    if (c.status != "occurred" and not denied_past) or (c.past_perfect and not reported) or background:
         return False
-    if g.tag_ != "VBD" and not (g.tag_ == "VBN" and any(a.lower_ in ("was", "were", "had") for a in g.children)):
+    if g.tag_ != "VBD" and not denied_past and not (
+            g.tag_ == "VBN" and any(a.lower_ in ("was", "were", "had") for a in g.children)):
         return False
     # "..., who had earlier assured him ...": a relative clause's background words tell its own event
     other = {t.i for r in c.sent if r.dep_ == "relcl" and not (r.left_edge.i <= c.anchor.i <= r.right_edge.i)

@@ -277,3 +277,10 @@ def test_the_host_of_a_visit_is_the_one_counterpart_the_article_names(coder: Cod
             "US Secretary of State Condoleezza Rice visited Tbilisi on Friday.")
     [e] = consults(code(coder, text, dt.date(2008, 8, 17)))
     assert e.target.person is None  # two leaders named: nobody is guessed
+
+
+def test_a_denial_told_as_todays_news_takes_the_day(coder: Coder) -> None:
+    text = ("ASTANA - Leaders of the regional bloc met on Friday. Armenian Prime Minister Nikol Pashinyan and "
+            "Azerbaijani President Ilham Aliyev both spoke at the forum, but they did not hold talks.")
+    [e] = [e for e in consults(code(coder, text, dt.date(2024, 6, 8))) if e.status == "denied"]
+    assert (e.date, e.date_precision) == (dt.date(2024, 6, 7), "context")

@@ -680,6 +680,7 @@ class DocumentActors:
     last_subject: ActorMention | None = None
     last_pair: tuple[ActorMention, ActorMention] | None = None  # the two sides of the last joint event
     groups: dict[int, list[ActorMention]] = field(default_factory=dict)  # size -> last coordinated group of states
+    last_attacker: ActorMention | None = None  # the side of the last attack told: "condemned the shelling"
     sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise

@@ -253,6 +253,9 @@ class RuleCoder:
                 for c in res:  # "held talks with Xi, and the two leaders agreed": the pair just told
                     if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
                         actors.last_pair = (c.source, c.target)
+                    if c.entry.type == "ASSAULT" and c.source is not None and c.source.entity \
+                            and c.source.agent != "UAF" and c.status == "occurred":
+                        actors.last_attacker = c.source
         # "EU ministers agreed to impose an arms embargo on Uzbekistan": the decision is the sanction, planned,
         # not an agreement with the side it targets
         hostile = {c.anchor.i for c in cands if c.entry.type in HOSTILE_TYPES and c.target is not None}
@@ -380,6 +383,19 @@ class RuleCoder:
             status = _status(governor, anchor, sent)
             return [Candidate(entry, sent, anchor, governor, a, b, False, status, confidence)
                     for a, b in itertools.permutations(distinct, 2)]
+        if entry.type in ("ACCUSE", "REQUEST") and sources and actors.last_attacker is not None and not any(
+                t.entity or t.person or t.counterpart for t in targets):
+            # "Saudi Arabia condemned the attack", "demanded a halt to the strikes": the attack told before
+            told = [c for c in governor.children if c.dep_ == "dobj"] + [
+                p for c in governor.children if c.dep_ == "dobj" for q in c.children if q.dep_ == "prep"
+                for p in q.children if p.dep_ == "pobj"]
+            if any(t.lemma_.lower() in ATTACK_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "those")
+                                                            for d in t.children if d.dep_ == "det")
+                   and not any(k in by_token for k in range(t.left_edge.i, t.i))  # "the Israeli attack" names it
+                   and not any(c.lower_ == "by" for c in t.children) for t in told):
+                attacker = actors.last_attacker
+                if all(attacker.entity != x.entity for x in sources):
+                    targets = [replace(attacker, modifier=False)]
         if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type not in ("CONSULT", "MOBILIZE") \
                 and entry.target and not (entry.symmetric and len(sources) >= 2):
             # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"

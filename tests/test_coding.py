@@ -284,3 +284,10 @@ def test_a_denial_told_as_todays_news_takes_the_day(coder: Coder) -> None:
             "Azerbaijani President Ilham Aliyev both spoke at the forum, but they did not hold talks.")
     [e] = [e for e in consults(code(coder, text, dt.date(2024, 6, 8))) if e.status == "denied"]
     assert (e.date, e.date_precision) == (dt.date(2024, 6, 7), "context")
+
+
+def test_condemning_the_attack_told_before_targets_its_attacker(coder: Coder) -> None:
+    text = ("Russian missiles struck a power plant in western Ukraine on Sunday. Poland condemned the attack as a "
+            "violation of Ukraine's sovereignty.")
+    evs = [e for e in code(coder, text, dt.date(2024, 3, 25)) if e.type == "ACCUSE"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("POL", "RUS")]

@@ -681,6 +681,8 @@ class DocumentActors:
     last_pair: tuple[ActorMention, ActorMention] | None = None  # the two sides of the last joint event
     groups: dict[int, list[ActorMention]] = field(default_factory=dict)  # size -> last coordinated group of states
     last_attacker: ActorMention | None = None  # the side of the last attack told: "condemned the shelling"
+    last_group: list[ActorMention] = field(default_factory=list)  # the latest coordinated group: "they"
+    last_group_age: int = 0  # sentences since it was told
     sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
@@ -701,9 +703,11 @@ class DocumentActors:
             members = by_chain.setdefault(tok.i, [])
             if all(o.entity != m.entity for o in members):
                 members.append(m)
+        self.last_group_age += 1
         for members in by_chain.values():
             if len(members) >= 2:
                 self.groups[len(members)] = members
+                self.last_group, self.last_group_age = members, 0
 
     def resolve(self, m: ActorMention) -> bool:
         """Fill `m` from the knowledge base and what this document said before; False: not an actor."""
@@ -867,7 +871,11 @@ class DocumentActors:
     def office_holders(self, offices: tuple[str, ...], country: str | None, org: str | None):  # type: ignore[no-untyped-def]
         out = []
         for office in offices:
-            wanted = ("supreme_leader", "head_of_state", "group_leader", "org_head") if office == "leader" else (office,)
+            wanted: tuple[str, ...] = (office,)
+            if office == "leader":  # "the leaders of Japan and Germany": their heads of government
+                parliamentary = country in self.kb.countries and self.kb.countries[country].leader == "head_of_government"
+                wanted = ("supreme_leader", "head_of_government" if parliamentary else "head_of_state", "head_of_state",
+                          "group_leader", "org_head")
             for o in wanted:
                 found = self.kb.office_holders(o, self.day, country=country, org=org)
                 if found:

@@ -353,6 +353,10 @@ class RuleCoder:
                 sources = pair
             elif actors.last_pair:
                 sources = list(actors.last_pair)
+        if not sources and subject is not None and subject.lower_ == "they" and actors.last_group \
+                and actors.last_group_age <= 1:
+            # "The leaders of the US, Japan and South Korea met ... In a statement they criticised China"
+            sources = [replace(m, modifier=False) for m in actors.last_group]
         if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS:
             sources = _reporting_subject(subject, by_token)  # "Iran denied that it had launched the drones"
         if not sources and subject is None:  # the parse found no subject: read left to right

@@ -45,6 +45,7 @@ class CountryEntry(_Strict):
     capital: str | None = None
     metonyms: list[str] = []
     region: Literal["MEA", "AFR", "EUR", "NAM", "LAM", "ASA", "OCE"] | None = None
+    leader: Literal["head_of_state", "head_of_government"] = "head_of_state"  # whom "the leader of X" means
 
     _iso3 = field_validator("iso3")(_iso3_code)
 

@@ -86,3 +86,17 @@ def test_a_deputy_is_not_the_office_holder(coder: Coder) -> None:
     assert (e.source.country, e.source.person) == ("IRN", None)
     e = one(coder, "Taiwan's Vice Foreign Minister visited Japan on Monday.", dt.date(2019, 5, 8))
     assert (e.source.country, e.source.person, e.target.entity) == ("TWN", None, "JPN")
+
+
+def test_the_leader_of_a_parliamentary_state_is_its_head_of_government(coder: Coder) -> None:
+    evs = events(coder, "The leaders of the United States, Japan and Germany agreed on Friday to meet again.",
+                 dt.date(2023, 5, 20))
+    persons = {x.country: x.person for e in evs for x in (e.source, e.target) if x is not None}
+    assert persons == {"USA": "Joe Biden", "JPN": "Fumio Kishida", "DEU": "Olaf Scholz"}
+
+
+def test_they_after_a_group_of_states_is_that_group(coder: Coder) -> None:
+    text = ("The leaders of the United States, Japan and South Korea met at Camp David on Friday. In a joint statement "
+            "they criticised China's dangerous behaviour in the South China Sea.")
+    evs = [e for e in events(coder, text, dt.date(2023, 8, 19)) if e.type == "ACCUSE"]
+    assert {(e.source.country, e.target.country) for e in evs} == {("USA", "CHN"), ("JPN", "CHN"), ("KOR", "CHN")}

@@ -329,6 +329,9 @@ class RuleCoder:
             targets = passive_target
         confidence = 0.8 if entry.anchor == "verb" else 0.75
         sources = _resolved_sources(sources, actors)
+        # "appeals from Macron and Merkel": who appealed is not whom they appealed to
+        if entry.type != "CONSULT":
+            targets = [t for t in targets if all((t.start, t.end) != (x.start, x.end) for x in sources)]
         subject, subject_passive = _subject(governor)
         if not sources and subject is not None and subject.lower_ in ("side", "party", "country") and any(
                 c.lower_ == "each" for c in subject.children) and any(t.lower_ == "other" for t in governor.subtree):
@@ -560,8 +563,8 @@ class RuleCoder:
                     ms = _mentions_for(c, by_token, mentions)
                     if ms and not ms[0].pronoun:
                         return ms, []
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    for p in c.children:
+                if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and entry.type in FROM_AGENT_TYPES):
+                    for p in c.children:  # "atrocities by the regime", "last-minute appeals from Macron"
                         if p.dep_ == "pobj":
                             ms = _mentions_for(p, by_token, mentions)
                             if ms:
@@ -1053,6 +1056,7 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
 
+FROM_AGENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # "an appeal / a threat / a pledge from X": X's
 HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
 ASK_VERBS = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "request", "exhort", "beg", "encourage"}
 CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",

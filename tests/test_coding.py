@@ -291,3 +291,11 @@ def test_condemning_the_attack_told_before_targets_its_attacker(coder: Coder) ->
             "violation of Ukraine's sovereignty.")
     evs = [e for e in code(coder, text, dt.date(2024, 3, 25)) if e.type == "ACCUSE"]
     assert [(e.source.entity, e.target.entity) for e in evs] == [("POL", "RUS")]
+
+
+def test_an_appeal_from_someone_is_theirs(coder: Coder) -> None:
+    text = ("Trump pulled out of the accord. His decision came despite last-minute appeals from French President "
+            "Emmanuel Macron and German Chancellor Angela Merkel.")
+    evs = [e for e in code(coder, text, dt.date(2018, 5, 9)) if e.type == "REQUEST"]
+    assert all(e.source.country in ("FRA", "DEU") for e in evs)
+    assert not any(e.target is not None and e.target.country in ("FRA", "DEU") for e in evs)

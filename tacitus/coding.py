@@ -425,7 +425,8 @@ class RuleCoder:
             return "a military movement (troops, aircraft), not a visit"
         if entry.type == "CONSULT":  # "some of his counterparts": no state, so no dyad to code
             generic = [t for t in targets if t.plural and not t.entity and not t.person]
-            if generic and len(generic) == len(targets):
+            both_sides = symmetric and len({x.entity for x in sources if x.entity}) >= 2  # "between the two PMs"
+            if generic and len(generic) == len(targets) and not both_sides:
                 return f"generic plural counterpart ('{generic[0].text}'), not one meeting"
             targets = [t for t in targets if t not in generic]
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
@@ -572,7 +573,8 @@ class RuleCoder:
                 if c.dep_ == "prep" and c.lower_ == "between" and entry.mode != "third-party":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            ms = _mentions_for(p, by_token, mentions)
+                            ms = [m for m in _mentions_for(p, by_token, mentions) if m.entity or m.person] or \
+                                _numbered_group(p, (), by_token, actors, only=p)  # "between the two prime ministers"
                             if len(ms) >= 2:
                                 return ms, []
         subj, passive = _subject(governor)
@@ -677,13 +679,24 @@ def _numbered_group(verb: Token, deps: tuple[str, ...], by_token: dict[int, Acto
     tokens = [only] if only is not None else [c for c in verb.children if c.dep_ in deps] + [
         p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ in deps]
     for tok in tokens:
-        if tok.i in by_token and by_token[tok.i].entity:
+        if tok.i in by_token and (by_token[tok.i].entity or by_token[tok.i].person):
             continue
         words = [tok] + [c for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")]
         sizes = [NUMBER_WORDS[w.lower_] for w in words if w.lower_ in NUMBER_WORDS]
         plural = tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "NUM"
         if sizes and plural and sizes[0] in actors.groups:
-            return [replace(m, modifier=False) for m in actors.groups[sizes[0]]]
+            titled = by_token.get(tok.i)
+            if titled is None or not titled.roles:
+                return [replace(m, modifier=False) for m in actors.groups[sizes[0]]]
+            # "the two prime ministers" after "the foreign ministers of Greece and Macedonia": those states'
+            # prime ministers, not the ministers named before
+            out = []
+            for m in actors.groups[sizes[0]]:
+                holder = replace(titled, country=m.country, org=m.org, person=None, kb_person=None, name=None,
+                                 plural=False, modifier=False, reason=None)
+                actors.resolve(holder)
+                out.append(holder)
+            return out
     return []
 
 

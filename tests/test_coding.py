@@ -299,3 +299,11 @@ def test_an_appeal_from_someone_is_theirs(coder: Coder) -> None:
     evs = [e for e in code(coder, text, dt.date(2018, 5, 9)) if e.type == "REQUEST"]
     assert all(e.source.country in ("FRA", "DEU") for e in evs)
     assert not any(e.target is not None and e.target.country in ("FRA", "DEU") for e in evs)
+
+
+def test_a_call_between_the_two_prime_ministers_of_the_states_just_named(coder: Coder) -> None:
+    text = ("The foreign ministers of Greece and Macedonia signed the deal on Sunday. It was clinched in a telephone "
+            "call between the two prime ministers on June 12.")
+    evs = [e for e in consults(code(coder, text, dt.date(2018, 6, 18))) if e.mode == "phone"]
+    assert [({e.source.person, e.target.person}, e.date) for e in evs] == [
+        ({"Alexis Tsipras", "Zoran Zaev"}, dt.date(2018, 6, 12))]

@@ -855,10 +855,15 @@ def _intervening_noun(anchor: Token, governor: Token) -> Token | None:
     for _ in range(6):
         if t.head == t or t.head == governor:
             return None
+        if t.dep_ == "pobj" and t.head.lower_ in TIME_PREPS:
+            return None  # "concern about Algeria's role during a visit to Morocco": when, not whose
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and t.lemma_.lower() not in MEASURE_NOUNS:
             return t
     return None
+
+
+TIME_PREPS = {"during", "amid", "after", "before", "since", "following", "ahead"}
 
 
 MEASURE_NOUNS = {"hour", "day", "week", "minute", "round", "series", "number", "lot", "couple", "set", "kind"}
@@ -1095,6 +1100,8 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
         return "hypothetical" if any(t.lower_ in ("if", "unless", "provided") for t in sent) else "planned"
     if anchor != governor and governor.lemma_.lower() in CANCEL_VERBS:
         return "denied"  # "cancelled a planned visit to Haiti": the visit did not take place
+    if sent.text.rstrip().endswith("?"):
+        return "hypothetical"  # "Will Beijing now agree to sit down with Manila?"
     chain = [governor]
     h = governor
     for _ in range(4):
@@ -1127,8 +1134,6 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "planned"  # "agreed to meet", "is willing to withdraw"
         if any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in v.children):
             return "planned"
-    if sent.text.rstrip().endswith("?"):
-        return "hypothetical"
     if _intended_act(governor):
         return "planned"
     return "occurred"

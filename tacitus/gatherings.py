@@ -26,7 +26,7 @@ GATHERING_NOUNS = {"summit", "meeting", "conference", "forum", "gathering"}
 GATHERING_PLURALS = {"talks", "negotiations"}  # "a talk" is a speech
 # the noun tells of another, smaller meeting than the gathering the article follows
 NOT_THE_GATHERING = {"bilateral", "separate", "previous", "last", "next", "earlier", "future", "second",
-                     "private", "secret", "informal", "sideline", "one-on-one", "further", "new"}
+                     "private", "secret", "informal", "sideline", "one-on-one", "further", "new", "news", "press"}
 HOST_VERBS = {"host", "chair", "convene", "organise", "organize", "preside"}
 ATTEND_VERBS = {"attend", "join", "address", "brief"}
 MET_VERBS = {"meet", "receive", "welcome", "tell", "bring", "invite", "greet", "gather", "include", "host", "chair",
@@ -110,8 +110,8 @@ class GatheringTracker:
                                       or s_index - current.sentence_index > 2):
                 current = Gathering(noun, sent, s_index, place.country)
                 self.gatherings.append(current)
-            elif place is None and not (current is not None and (
-                    referring or det is None and s_index - current.sentence_index <= 2)):
+            elif place is None and not (current is not None and (referring or (
+                    det is None and s_index - current.sentence_index <= 2 and not _elsewhere(mentions, current)))):
                 continue  # a bare "talks" right after the summit ("hosted them for eight hours of talks") is it
             assert current is not None
             current.nouns.add(noun.i)
@@ -144,6 +144,18 @@ class GatheringTracker:
                 out += [(g, cand(v, host, "visit")) for v in visitors]
             out += [(g, cand(a, b, "multilateral")) for a, b in itertools.combinations(visitors, 2)]
         return out
+
+
+def _elsewhere(mentions: list[ActorMention], g: Gathering) -> bool:
+    """Whether the sentence puts something in another state than the gathering's ("during a visit to Morocco")."""
+    return any(m.country and m.country != g.venue and not m.person and _is_place(m, g.noun.doc) for m in mentions)
+
+
+def _is_place(m: ActorMention, doc) -> bool:  # type: ignore[no-untyped-def]
+    tok = doc[m.head]
+    while tok.dep_ in ("amod", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "to", "into")
 
 
 def _names_gathering(tok: Token) -> bool:

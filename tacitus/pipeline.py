@@ -344,8 +344,12 @@ class _StageClock:
 
 
 def _is_person_subject(doc, m: ActorMention) -> bool:  # type: ignore[no-untyped-def]
+    """A named person who is a subject: of a verb, or of the relative clause hanging on the name ("Lapid, who
+    voiced concern ... when he held talks": the "he" is Lapid)."""
     return bool(m.person) and not m.plural and not m.pronoun and any(
-        t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start:m.end])
+        t.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "relcl" and any(
+            k.dep_ == "nsubj" and k.lower_ == "who" for k in c.children) for c in t.children)
+        for t in doc[m.start:m.end])
 
 
 SPEECH_VERBS = {"say", "announce", "state", "add", "confirm", "report", "tell"}

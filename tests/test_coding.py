@@ -307,3 +307,10 @@ def test_a_call_between_the_two_prime_ministers_of_the_states_just_named(coder: 
     evs = [e for e in consults(code(coder, text, dt.date(2018, 6, 18))) if e.mode == "phone"]
     assert [({e.source.person, e.target.person}, e.date) for e in evs] == [
         ({"Alexis Tsipras", "Zoran Zaev"}, dt.date(2018, 6, 12))]
+
+
+def test_a_question_is_hypothetical_and_strategic_bombers_pay_no_visit(coder: Coder) -> None:
+    evs = code(coder, "Will Beijing now agree to sit down with the new government in Manila?")
+    assert evs and all(e.status == "hypothetical" for e in evs)
+    evs = consults(code(coder, "Two Russian strategic bombers landed in Venezuela on Wednesday for training flights."))
+    assert evs == []

@@ -107,3 +107,13 @@ def test_the_same_venue_later_in_the_article_is_another_gathering(coder: Coder) 
     planned = {(e.source.entity, e.target.entity) for e in evs if e.mode == "visit" and e.status == "planned"}
     assert planned == {("AUS", "IDN"), ("MYS", "IDN")}
     assert any(e.mode == "visit" and e.status == "occurred" and e.source.entity == "AUS" for e in evs)
+
+
+def test_a_news_conference_and_talks_elsewhere_are_no_summit(coder: Coder) -> None:
+    text = ("ALGIERS - Algeria cut relations with Morocco on Tuesday. Foreign Minister Ramtane Lamamra told a news "
+            "conference in Algiers that the decision was final. He criticised Israeli Foreign Minister Yair Lapid, "
+            "who spoke about Algeria during a visit to Morocco, when he held talks with his Moroccan counterpart, "
+            "Nasser Bourita.")
+    evs = coder.code_text(text, dt.date(2021, 8, 25)).events
+    assert not [e for e in evs if e.rule == "consult.gathering"]
+    assert {(e.source.entity, e.target.entity) for e in evs if e.type == "CONSULT"} == {("ISR", "MAR")}

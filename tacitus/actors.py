@@ -820,7 +820,10 @@ class DocumentActors:
             else:
                 ok = all(any(fuzz.ratio(t, u) >= 85 for u in ccore) for t in core if len(t) >= 4) \
                     and any(len(t) >= 4 for t in core)
-            if ok and (best is None or c.last_seen > best.last_seen):
+            # a bare surname shared by two people of the article ("Mugabe" after Robert and Grace Mugabe) is the
+            # official the knowledge base knows, then the one named last
+            if ok and (best is None or (c.kb_person is not None, c.last_seen) > (best.kb_person is not None,
+                                                                                best.last_seen)):
                 best = c
         return best
 

@@ -595,7 +595,7 @@ class RuleCoder:
         return [], passive_target
 
 
-MOTION_VERBS = {"fly", "travel", "go", "head", "come", "arrive", "return", "journey", "rush", "sail"}
+MOTION_VERBS = {"fly", "travel", "go", "head", "come", "arrive", "return", "journey", "rush", "sail", "send", "dispatch"}
 LOCATIVE = {"in", "near", "outside", "at", "across", "throughout", "inside", "around"}
 
 
@@ -1037,6 +1037,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
+        if v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in SEND_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            sent_obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
+            if sent_obj is not None:  # "sent his defence minister to Harare to meet Mugabe": the envoy meets
+                return sent_obj, False
         if v.dep_ == "acl" and _intended_act(v):
             v = _governing_verb(v.head)  # "Sisi accepted an invitation to visit Turkey": Sisi is to visit
             if v.i == verb.i or v.pos_ not in ("VERB", "AUX"):
@@ -1074,6 +1079,7 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
 
+SEND_VERBS = {"send", "dispatch", "despatch"}
 FROM_AGENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # "an appeal / a threat / a pledge from X": X's
 HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
 ASK_VERBS = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "request", "exhort", "beg", "encourage"}
@@ -1136,4 +1142,7 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "planned"
     if _intended_act(governor):
         return "planned"
+    if governor.dep_ in ("advcl", "xcomp") and governor.head.lemma_.lower() in SEND_VERBS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in governor.children):
+        return "planned"  # "sent envoys to Harare to meet Mugabe": the meeting is what they were sent for
     return "occurred"

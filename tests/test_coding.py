@@ -314,3 +314,17 @@ def test_a_question_is_hypothetical_and_strategic_bombers_pay_no_visit(coder: Co
     assert evs and all(e.status == "hypothetical" for e in evs)
     evs = consults(code(coder, "Two Russian strategic bombers landed in Venezuela on Wednesday for training flights."))
     assert evs == []
+
+
+def test_envoys_sent_to_meet_someone_make_a_planned_visit(coder: Coder) -> None:
+    text = ("South African President Cyril Ramaphosa said he was sending his foreign minister to Kinshasa to meet "
+            "Congolese President Felix Tshisekedi.")
+    [e] = consults(code(coder, text, dt.date(2023, 3, 1)))
+    assert (e.source.entity, e.source.role, e.target.person, e.mode, e.status) == (
+        "ZAF", "Foreign Minister", "Félix Tshisekedi", "visit", "planned")
+
+
+def test_spoken_to_someone_by_telephone_is_a_call(coder: Coder) -> None:
+    [e] = consults(code(coder, "Jacob Zuma said he had spoken to Robert Mugabe by telephone on Wednesday.",
+                        dt.date(2017, 11, 16)))
+    assert (e.mode, e.target.person, e.date) == ("phone", "Robert Mugabe", dt.date(2017, 11, 15))

@@ -301,8 +301,10 @@ class RuleCoder:
                     and anchor.head.head.lemma_.lower() in CHARGE_VERBS:
                 return f"what '{anchor.head.head.text}' charges someone with, not an event of its own"
             asker = anchor.head
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+            subjunctive = anchor.dep_ == "ccomp" and anchor.tag_ in ("VB", "VBP")  # "demanded that Israel withdraw"
             if anchor.dep_ in ("xcomp", "advcl", "ccomp") and asker.pos_ == "VERB" and asker.lemma_.lower() in ASK_VERBS \
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) and entry.type != "REQUEST":
+                    and (infinitive or subjunctive) and entry.type != "REQUEST":
                 return f"what '{asker.text}' asks for, not an event of its own"
             if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"

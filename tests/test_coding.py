@@ -212,6 +212,8 @@ def test_each_side_accused_the_other(coder: Coder) -> None:
 def test_what_an_appeal_asks_for_is_not_an_event(coder: Coder) -> None:
     evs = code(coder, "The European Union urged Russia to withdraw its troops from the border.")
     assert [(e.type, e.source.entity, e.target and e.target.entity) for e in evs] == [("REQUEST", "EU", "RUS")]
+    evs = code(coder, "Syria demanded that Israel withdraw from the Golan Heights.")
+    assert [(e.type, e.source.entity, e.target and e.target.entity) for e in evs] == [("REQUEST", "SYR", "ISR")]
 
 
 def test_both_of_whom_are_the_two_just_named(coder: Coder) -> None:

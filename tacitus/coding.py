@@ -263,7 +263,15 @@ class RuleCoder:
             k.dep_ in ("xcomp", "ccomp") and k.i in hostile for k in c.anchor.children)]
         for c in agreeing:
             rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, "agreeing to a hostile act is that act"))
-        return [c for c in cands if c not in agreeing], rejected
+        # "students staged demonstrations to demand reforms": the demand is what the protest is for
+        protests = {c.anchor.i for c in cands if c.entry.type == "PROTEST"}
+        protesting = [c for c in cands if c.entry.type == "REQUEST" and c.anchor.dep_ in ("advcl", "xcomp")
+                      and (c.anchor.head.i in protests or any(k.i in protests for k in c.anchor.head.children
+                                                                 if k.dep_ == "dobj"))]
+        for c in protesting:
+            rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, "the demand a protest is held for"))
+        drop = agreeing + protesting
+        return [c for c in cands if c not in drop], rejected
 
     def _code_one(self, entry: TriggerEntry, span: Span, anchor: Token, sent: Span, by_token: dict[int, ActorMention],
                   mentions: list[ActorMention], actors: DocumentActors) -> list[Candidate] | str:
@@ -303,8 +311,10 @@ class RuleCoder:
             asker = anchor.head
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
             subjunctive = anchor.dep_ == "ccomp" and anchor.tag_ in ("VB", "VBP")  # "demanded that Israel withdraw"
-            if anchor.dep_ in ("xcomp", "advcl", "ccomp") and asker.pos_ == "VERB" and asker.lemma_.lower() in ASK_VERBS \
-                    and (infinitive or subjunctive) and entry.type != "REQUEST":
+            demanded = anchor.dep_ == "ccomp" and asker.lemma_.lower() in DEMAND_SPEECH and any(
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in anchor.children)  # "said Libya must hand over"
+            if entry.type != "REQUEST" and (demanded or anchor.dep_ in ("xcomp", "advcl", "ccomp") and asker.pos_ == "VERB"
+                                            and asker.lemma_.lower() in ASK_VERBS and (infinitive or subjunctive)):
                 return f"what '{asker.text}' asks for, not an event of its own"
             if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"

@@ -206,7 +206,7 @@ def plover_label(e: EventRecord) -> str:
     promise is AGREE, a threat THREATEN, an act held out "unless" the other side gives way a threat too) and a
     refused cooperative act as REJECT, where tacitus keeps the act's own type with status planned, hypothetical
     or denied."""
-    if e.status == "hypothetical" and e.type in PROMISED | THREATENED and " unless " in f" {e.sentence} ":
+    if e.status in ("hypothetical", "planned") and e.type in PROMISED | THREATENED and " unless " in f" {e.sentence} ":
         return "THREATEN"  # "will withdraw its force unless ...": a coercive condition
     if e.status in ("planned", "hypothetical") and e.type in PROMISED:
         return "AGREE"

@@ -330,3 +330,13 @@ def test_spoken_to_someone_by_telephone_is_a_call(coder: Coder) -> None:
     [e] = consults(code(coder, "Jacob Zuma said he had spoken to Robert Mugabe by telephone on Wednesday.",
                         dt.date(2017, 11, 16)))
     assert (e.mode, e.target.person, e.date) == ("phone", "Robert Mugabe", dt.date(2017, 11, 15))
+
+
+def test_a_protest_held_to_demand_something_is_the_protest(coder: Coder) -> None:
+    evs = code(coder, "Thousands of Serbian students staged demonstrations on Saturday to demand political reforms.")
+    assert [e.type for e in evs] == ["PROTEST"]
+
+
+def test_what_a_speaker_says_someone_must_do_is_no_event_of_its_own(coder: Coder) -> None:
+    evs = code(coder, "Russia said on Tuesday that Sudan must return a helicopter captured last week.")
+    assert [(e.type, e.source.entity, e.target and e.target.entity) for e in evs] == [("REQUEST", "RUS", "SDN")]

@@ -176,3 +176,9 @@ def test_petrarch_unit_suite_grammar_regression(shared_dir: Path) -> None:
     baseline = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
     lost = sorted(baseline - set(report.passed))
     assert not lost, f"records that passed before and fail now: {lost}"
+
+
+def test_plover_label_an_act_held_out_unless_is_a_threat() -> None:
+    e = _event("RETREAT", "planned")
+    e.sentence = "Nigeria will withdraw its force from Chad unless a ceasefire is arranged."
+    assert plover_label(e) == "THREATEN"

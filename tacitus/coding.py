@@ -357,6 +357,13 @@ class RuleCoder:
                         for a, b in (sides, sides[::-1])]
         if not sources and subject is not None:
             sources = _numbered_group(subject.head, ("nsubj",), by_token, actors, only=subject)
+        if not sources and subject is not None and subject.i not in by_token:
+            # "the Turkish and Greek sides have agreed": the states the subject's adjectives name
+            adjectives = [by_token[c.i] for c in subject.subtree if c.i in by_token and c.i < subject.i
+                          and by_token[c.i].modifier and by_token[c.i].entity and c.dep_ in ("amod", "conj", "compound")]
+            if adjectives and subject.tag_ in ("NNS", "NNPS"):
+                sources = [replace(m, modifier=False) for i, m in enumerate(adjectives)
+                           if all(m.entity != o.entity for o in adjectives[:i])]
         if not sources and subject is not None and any(p.lower_ in ("whom", "which") for p in subject.subtree):
             sources = _whom_antecedents(subject, mentions)  # "Le Drian and Maas, both of whom called on Tehran"
         if not sources and subject is not None and subject.lower_ == "they" and entry.symmetric \

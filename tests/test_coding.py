@@ -340,3 +340,9 @@ def test_a_protest_held_to_demand_something_is_the_protest(coder: Coder) -> None
 def test_what_a_speaker_says_someone_must_do_is_no_event_of_its_own(coder: Coder) -> None:
     evs = code(coder, "Russia said on Tuesday that Sudan must return a helicopter captured last week.")
     assert [(e.type, e.source.entity, e.target and e.target.entity) for e in evs] == [("REQUEST", "RUS", "SDN")]
+
+
+def test_the_states_a_plural_subjects_adjectives_name(coder: Coder) -> None:
+    evs = [e for e in code(coder, "The Serbian and Kosovar sides have agreed to exchange information on missing people.")
+           if e.type == "AGREE"]
+    assert [dyad(e) for e in evs] == [frozenset({"SRB", "XKX"})]

@@ -435,7 +435,7 @@ class RuleCoder:
                       and not _locative(sent.doc[m.head])}
             if len(others) == 1:
                 targets = [replace(next(iter(others.values())), modifier=False)]
-        if entry.type == "CONSULT" and any(t.lemma_.lower() in SPORT_WORDS for t in sent):
+        if entry.type == "CONSULT" and any(t.lemma_.lower() in SPORT_WORDS and t.i not in by_token for t in sent):
             return "a sporting fixture, not a consultation"
         if entry.type == "CONSULT" and entry.mode == "visit" and any(t.lower_ in VIRTUAL_WORDS for t in sent):
             return "a virtual meeting, not a visit"

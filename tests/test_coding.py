@@ -346,3 +346,9 @@ def test_the_states_a_plural_subjects_adjectives_name(coder: Coder) -> None:
     evs = [e for e in code(coder, "The Serbian and Kosovar sides have agreed to exchange information on missing people.")
            if e.type == "AGREE"]
     assert [dyad(e) for e in evs] == [frozenset({"SRB", "XKX"})]
+
+
+def test_a_league_that_is_an_actor_is_no_sporting_fixture(coder: Coder) -> None:
+    evs = consults(code(coder, "Arab League Secretary-General Ahmed Aboul Gheit undertook a mediation mission between "
+                               "Lebanon and Syria on Monday.", dt.date(2019, 3, 5)))
+    assert {e.target.entity for e in evs} == {"LBN", "SYR"} and all(e.mode == "third-party" for e in evs)

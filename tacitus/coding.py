@@ -723,7 +723,14 @@ def _conditional_threat(clause: Token) -> bool:
     """"warned that its forces would move on Banjul if Jammeh did not leave": a threat, not a view."""
     future = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "could") for c in clause.children)
     condition = any(t.lower_ in ("if", "unless") for t in clause.subtree)
-    return future and condition
+    lemma = clause.lemma_.lower()
+    negated = any(c.dep_ == "neg" or c.lower_ in ("longer", "never") for c in clause.children)
+    # "warned that it would retaliate", "warned that police will no longer tolerate rallies"
+    coercive = lemma in RETALIATE_VERBS or (lemma in ("tolerate", "allow", "accept") and negated)
+    return future and (condition or coercive)
+
+
+RETALIATE_VERBS = {"retaliate", "respond", "strike", "attack", "punish", "hit", "crush", "destroy", "act"}
 
 
 def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: list[ActorMention]) -> list[ActorMention]:

@@ -352,3 +352,8 @@ def test_a_league_that_is_an_actor_is_no_sporting_fixture(coder: Coder) -> None:
     evs = consults(code(coder, "Arab League Secretary-General Ahmed Aboul Gheit undertook a mediation mission between "
                                "Lebanon and Syria on Monday.", dt.date(2019, 3, 5)))
     assert {e.target.entity for e in evs} == {"LBN", "SYR"} and all(e.mode == "third-party" for e in evs)
+
+
+def test_a_warning_of_retaliation_is_a_threat_a_forecast_is_not(coder: Coder) -> None:
+    assert [e.type for e in code(coder, "Iran warned that it would respond to any attack by Israel.")] == ["THREATEN"]
+    assert code(coder, "The Iranian central bank warned that growth will slow next year.") == []

@@ -626,7 +626,7 @@ def serve(
 
 @app.command("eval")
 def eval_(
-    gold: Path = typer.Argument(..., help="Gold file."),
+    gold: Path = typer.Argument(..., help="Gold file (for --format tacitus also a directory of *.yaml files)."),
     format: str = typer.Option("tacitus", "--format", help="plover | petrarch | tacitus"),
     misses: int = typer.Option(20, "--misses", min=0, help="Print at most this many misses with their sentence."),
     limit: int = typer.Option(0, "--limit", min=0, help="Only the first N gold items (0: all)."),
@@ -645,6 +645,8 @@ def eval_(
     Example: tacitus eval PETR2_GSR_validation.xml --format petrarch --category AFP,GOLD
 
     Example: tacitus eval PETR.UnitTest.records.xml --format petrarch --petrarch-actors PETR.Validate.actors.txt
+
+    Example: tacitus eval tests/data/gold/ --format tacitus
     """
     import tempfile
 
@@ -652,10 +654,12 @@ def eval_(
 
     if format not in READERS:
         raise _fail(f"unknown format '{format}': use {', '.join(READERS)}")
-    if not gold.is_file():
-        raise _fail(f"{gold}: no such file")
+    files = sorted(gold.glob("*.yaml")) if gold.is_dir() and format == "tacitus" else [gold]
+    if not files or not all(f.is_file() for f in files):
+        raise _fail(f"{gold}: no such file" + (" (a directory is read for --format tacitus: its *.yaml files)"
+                                                if gold.is_dir() else ""))
     try:
-        items = READERS[format](gold)
+        items = [it for f in files for it in READERS[format](f)]
         if category:
             wanted = {c.strip().upper() for c in category.split(",")}
             items = [it for it in items if it.category.upper() in wanted]

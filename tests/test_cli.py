@@ -162,3 +162,18 @@ def test_demo_codes_the_sample_and_links_stories(tmp_path: Path) -> None:
     text = " ".join(res.output.split())
     assert "coded 27 article(s)" in text and "stories" in text
     assert len((tmp_path / "demo.jsonl").read_text().splitlines()) > 50
+
+
+def test_eval_reads_a_directory_of_gold_files_in_our_format(tmp_path: Path) -> None:
+    for i, (text, target) in enumerate([("Turkish President Recep Tayyip Erdogan spoke by phone on Monday with "
+                                         "Vladimir Putin.", "RUS"),
+                                        ("Turkish President Recep Tayyip Erdogan spoke by phone on Monday with "
+                                         "Emmanuel Macron.", "FRA")]):
+        (tmp_path / f"g{i}.yaml").write_text(
+            f"- id: t{i}\n  published: 2023-05-03\n  text: {text}\n  expected:\n"
+            f"    - {{type: CONSULT, mode: phone, source: TUR, target: {target}, symmetric: true}}\n", encoding="utf-8")
+    res = runner.invoke(app, ["eval", str(tmp_path), "--format", "tacitus"])
+    assert res.exit_code == 0, res.output
+    assert "│ gold items" in res.output and " 2 " in res.output.split("gold items")[1].splitlines()[0]
+    res = runner.invoke(app, ["eval", str(tmp_path / "none"), "--format", "tacitus"])
+    assert res.exit_code != 0 and "no such file" in res.output

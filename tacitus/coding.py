@@ -809,8 +809,9 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
     return None
 
 
-def _locative(tok: Token) -> bool:
-    """Whether `tok` names where something is ("in the Strait of Hormuz", "a base in Qatar"), not who."""
+def place_phrase(tok: Token) -> Token:
+    """The head of the phrase a place name sits in: "Iraqi" in "the Iraqi city of Basra" -> "city" (so that the
+    preposition above it says whether it is a place where something happens)."""
     for _ in range(4):
         if tok.dep_ in ("amod", "compound", "nmod"):
             tok = tok.head
@@ -818,6 +819,12 @@ def _locative(tok: Token) -> bool:
             tok = tok.head.head
         else:
             break
+    return tok
+
+
+def _locative(tok: Token) -> bool:
+    """Whether `tok` names where something is ("in the Strait of Hormuz", "a base in Qatar"), not who."""
+    tok = place_phrase(tok)
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE | {"to", "from", "into", "near", "off"}
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .actors import ActorMention
 from .coding import (MOTION_VERBS, Candidate, TriggerEntry, _governing_verb, _past_perfect, _quoted_tokens,
-                     _status)
+                     _locative, _status, place_phrase)
 from .registry import register
 
 GATHERING_NOUNS = {"summit", "meeting", "conference", "forum", "gathering"}
@@ -148,14 +148,8 @@ class GatheringTracker:
 
 def _elsewhere(mentions: list[ActorMention], g: Gathering) -> bool:
     """Whether the sentence puts something in another state than the gathering's ("during a visit to Morocco")."""
-    return any(m.country and m.country != g.venue and not m.person and _is_place(m, g.noun.doc) for m in mentions)
-
-
-def _is_place(m: ActorMention, doc) -> bool:  # type: ignore[no-untyped-def]
-    tok = doc[m.head]
-    while tok.dep_ in ("amod", "compound") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "to", "into")
+    doc = g.noun.doc
+    return any(m.country and m.country != g.venue and not m.person and _locative(doc[m.head]) for m in mentions)
 
 
 def _names_gathering(tok: Token) -> bool:
@@ -168,16 +162,9 @@ def _noun_place(noun: Token, mentions: list[ActorMention]) -> ActorMention | Non
     for m in mentions:
         if not m.country or m.person or m.head not in inside:
             continue
-        tok = noun.doc[m.head]
-        for _ in range(4):
-            if tok.dep_ in ("amod", "compound", "nmod"):
-                tok = tok.head
-            elif tok.dep_ == "pobj" and tok.head.lower_ == "of":
-                tok = tok.head.head
-            elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.i in inside:
-                return m
-            else:
-                break
+        tok = place_phrase(noun.doc[m.head])
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.i in inside:
+            return m
     return None
 
 
@@ -187,14 +174,7 @@ def _verb_place(noun: Token, mentions: list[ActorMention]) -> ActorMention | Non
     for m in mentions:
         if not m.country or m.person:
             continue
-        tok = noun.doc[m.head]
-        for _ in range(4):
-            if tok.dep_ in ("amod", "compound", "nmod"):
-                tok = tok.head
-            elif tok.dep_ == "pobj" and tok.head.lower_ == "of":
-                tok = tok.head.head
-            else:
-                break
+        tok = place_phrase(noun.doc[m.head])
         prep = tok.head
         if tok.dep_ == "pobj" and prep.head.i == verb.i and (
                 prep.lower_ in ("in", "at") or (prep.lower_ == "to" and verb.lemma_.lower() in MOTION_VERBS)):

@@ -768,12 +768,22 @@ def _instrument_side(verb: Token, by_token: dict[int, ActorMention]) -> list[Act
     for c in verb.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
             for p in c.children:
-                if p.dep_ == "pobj" and p.lemma_.lower() in ATTACK_NOUNS:
+                if p.dep_ == "pobj" and p.lemma_.lower() in ATTACK_NOUNS | CLASH_NOUNS:
                     for g in p.children:
                         m = by_token.get(g.i)
                         if m is not None and m.entity and g.dep_ in ("amod", "compound", "poss", "nmod"):
                             return [replace(m, modifier=False)]
+                    # "killed in hand-to-hand fighting with Chinese troops": the side they fought
+                    for w in p.children:
+                        if w.dep_ == "prep" and w.lower_ in ("with", "against"):
+                            for q in w.children:
+                                m = by_token.get(q.i)
+                                if q.dep_ == "pobj" and m is not None and m.entity:
+                                    return [replace(m, modifier=False)]
     return []
+
+
+CLASH_NOUNS = {"fighting", "clash", "battle", "skirmish", "firefight", "exchange", "confrontation"}
 
 
 def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | None = None,

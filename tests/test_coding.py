@@ -357,3 +357,9 @@ def test_a_league_that_is_an_actor_is_no_sporting_fixture(coder: Coder) -> None:
 def test_a_warning_of_retaliation_is_a_threat_a_forecast_is_not(coder: Coder) -> None:
     assert [e.type for e in code(coder, "Iran warned that it would respond to any attack by Israel.")] == ["THREATEN"]
     assert code(coder, "The Iranian central bank warned that growth will slow next year.") == []
+
+
+def test_killed_in_fighting_with_someone_names_the_attacker(coder: Coder) -> None:
+    evs = [e for e in code(coder, "Twenty Indian soldiers were killed in hand-to-hand fighting with Chinese troops.")
+           if e.type == "ASSAULT"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("CHN", "IND")]

@@ -384,6 +384,16 @@ class RuleCoder:
         if not sources and subject is None:  # the parse found no subject: read left to right
             sources = _linear_source(anchor, sent, mentions, actors)
             confidence -= 0.15
+        def own_adjective(x: ActorMention) -> ActorMention | None:
+            """"Turkish F-16 fighter jets": a state adjective inside the generic actor's own phrase."""
+            doc = sent.doc
+            left = doc[x.head].left_edge.i
+            return next((m for m in mentions if m.modifier and m.entity and left <= m.start and m.end <= x.start
+                         and not (m.start >= 2 and doc[m.start - 1].text == "-"  # "pro-Iranian", "anti-US"
+                                  and doc[m.start - 2].lower_ in ("pro", "anti", "non"))), None)
+
+        sources = [replace(x, country=a.country, org=a.org) if x.agent and not (x.entity or x.person)
+                   and (a := own_adjective(x)) is not None else x for x in sources]
         place = _event_place(sent, mentions)
         if place is not None:  # "demonstrators in Baghdad", "people blocked streets in Hong Kong"
             sources = [replace(x, country=place.country) if x.agent and not (x.entity or x.person) else x

@@ -363,3 +363,9 @@ def test_killed_in_fighting_with_someone_names_the_attacker(coder: Coder) -> Non
     evs = [e for e in code(coder, "Twenty Indian soldiers were killed in hand-to-hand fighting with Chinese troops.")
            if e.type == "ASSAULT"]
     assert [(e.source.entity, e.target.entity) for e in evs] == [("CHN", "IND")]
+
+
+def test_a_generic_actor_takes_its_own_adjective_before_the_place(coder: Coder) -> None:
+    evs = [e for e in code(coder, "Turkish F-16 fighter jets shot down a Russian warplane near the Syrian border.")
+           if e.type == "ASSAULT"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("TUR", "RUS")]

@@ -1171,9 +1171,13 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             break
     for i, v in enumerate(chain):
         kids = list(v.children)
-        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in kids):
+        negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in kids)
+        refusal = v.lemma_.lower() in DENY_VERBS and (i > 0 or anchor != governor)
+        if negated and refusal:
+            pass  # "would not refuse a meeting": the negations cancel; the modal below decides
+        elif negated:
             return "denied"
-        if i > 0 and v.lemma_.lower() in DENY_VERBS:
+        elif i > 0 and v.lemma_.lower() in DENY_VERBS:
             return "denied"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "hypothetical"

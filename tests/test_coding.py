@@ -369,3 +369,8 @@ def test_a_generic_actor_takes_its_own_adjective_before_the_place(coder: Coder) 
     evs = [e for e in code(coder, "Turkish F-16 fighter jets shot down a Russian warplane near the Syrian border.")
            if e.type == "ASSAULT"]
     assert [(e.source.entity, e.target.entity) for e in evs] == [("TUR", "RUS")]
+
+
+def test_not_refusing_a_meeting_is_no_denial(coder: Coder) -> None:
+    evs = consults(code(coder, "Lavrov said Putin would not refuse a meeting with Ukrainian President Volodymyr Zelensky."))
+    assert [e.status for e in evs] == ["planned"]

@@ -876,7 +876,8 @@ class DocumentActors:
         for office in offices:
             wanted: tuple[str, ...] = (office,)
             if office == "leader":  # "the leaders of Japan and Germany": their heads of government
-                parliamentary = country in self.kb.countries and self.kb.countries[country].leader == "head_of_government"
+                entry = self.kb.countries.get(country or "")
+                parliamentary = entry is not None and entry.leader == "head_of_government"
                 wanted = ("supreme_leader", "head_of_government" if parliamentary else "head_of_state", "head_of_state",
                           "group_leader", "org_head")
             for o in wanted:

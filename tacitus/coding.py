@@ -311,10 +311,12 @@ class RuleCoder:
             asker = anchor.head
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
             subjunctive = anchor.dep_ == "ccomp" and anchor.tag_ in ("VB", "VBP")  # "demanded that Israel withdraw"
+            # "said Libya must hand over the suspects": what the speaker demands
             demanded = anchor.dep_ == "ccomp" and asker.lemma_.lower() in DEMAND_SPEECH and any(
-                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in anchor.children)  # "said Libya must hand over"
-            if entry.type != "REQUEST" and (demanded or anchor.dep_ in ("xcomp", "advcl", "ccomp") and asker.pos_ == "VERB"
-                                            and asker.lemma_.lower() in ASK_VERBS and (infinitive or subjunctive)):
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in anchor.children)
+            asked = anchor.dep_ in ("xcomp", "advcl", "ccomp") and asker.pos_ == "VERB" \
+                and asker.lemma_.lower() in ASK_VERBS and (infinitive or subjunctive)
+            if entry.type != "REQUEST" and (demanded or asked):
                 return f"what '{asker.text}' asks for, not an event of its own"
             if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"

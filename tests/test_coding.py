@@ -372,5 +372,6 @@ def test_a_generic_actor_takes_its_own_adjective_before_the_place(coder: Coder) 
 
 
 def test_not_refusing_a_meeting_is_no_denial(coder: Coder) -> None:
-    evs = consults(code(coder, "Lavrov said Putin would not refuse a meeting with Ukrainian President Volodymyr Zelensky."))
+    evs = consults(code(coder, "Lavrov said Putin would not refuse a meeting with Ukrainian President "
+                               "Volodymyr Zelensky."))
     assert [e.status for e in evs] == ["planned"]

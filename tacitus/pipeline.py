@@ -374,7 +374,7 @@ TITLE_PREFIXES = {"vice", "deputy", "acting", "first", "top", "senior", "new", "
 def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors: DocumentActors) -> None:  # type: ignore[no-untyped-def]
     """"Oman's ministry said its foreign minister ...": a possessive pronoun gives a title its country, and so
     does a state's possessive a few title words before it ("Taiwan's Vice Foreign Minister")."""
-    if m.entity or not m.roles:
+    if m.entity or not (m.roles or m.agent):
         return
     k = m.start - 1
     while k > 0 and doc[k].lower_ in TITLE_PREFIXES:

@@ -375,3 +375,10 @@ def test_not_refusing_a_meeting_is_no_denial(coder: Coder) -> None:
     evs = consults(code(coder, "Lavrov said Putin would not refuse a meeting with Ukrainian President "
                                "Volodymyr Zelensky."))
     assert [e.status for e in evs] == ["planned"]
+
+
+def test_joint_exercises_and_its_warships(coder: Coder) -> None:
+    evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
+               dt.date(2008, 9, 13))
+    assert [(e.type, e.status, e.source.entity, e.target.entity) for e in evs] == [
+        ("COOPERATE", "planned", "RUS", "VEN")]

@@ -382,3 +382,13 @@ def test_joint_exercises_and_its_warships(coder: Coder) -> None:
                dt.date(2008, 9, 13))
     assert [(e.type, e.status, e.source.entity, e.target.entity) for e in evs] == [
         ("COOPERATE", "planned", "RUS", "VEN")]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Israel declared a state of emergency and called up reservists.", "ISR", None),
+    ("Venezuelan President Hugo Chavez ordered ten battalions to the Colombian border on Sunday.", "VEN", "COL"),
+    ("Australia positioned three navy ships near Fiji.", "AUS", "FJI"),
+])
+def test_mobilisations(coder: Coder, text: str, source: str, target: str | None) -> None:
+    evs = [e for e in code(coder, text) if e.type == "MOBILIZE"]
+    assert [(e.source.entity, e.target and e.target.entity) for e in evs] == [(source, target)]

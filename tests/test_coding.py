@@ -392,3 +392,9 @@ def test_joint_exercises_and_its_warships(coder: Coder) -> None:
 def test_mobilisations(coder: Coder, text: str, source: str, target: str | None) -> None:
     evs = [e for e in code(coder, text) if e.type == "MOBILIZE"]
     assert [(e.source.entity, e.target and e.target.entity) for e in evs] == [(source, target)]
+
+
+def test_returning_home_or_returning_fire_releases_nobody(coder: Coder) -> None:
+    assert not [e for e in code(coder, "South Korean forces returned fire with howitzers.") if e.type == "RETREAT"]
+    evs = [e for e in code(coder, "Iran returned the bodies of three Iraqi soldiers on Monday.") if e.type == "RETREAT"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("IRN", "IRQ")]

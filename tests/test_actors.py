@@ -100,3 +100,8 @@ def test_they_after_a_group_of_states_is_that_group(coder: Coder) -> None:
             "they criticised China's dangerous behaviour in the South China Sea.")
     evs = [e for e in events(coder, text, dt.date(2023, 8, 19)) if e.type == "ACCUSE"]
     assert {(e.source.country, e.target.country) for e in evs} == {("USA", "CHN"), ("JPN", "CHN"), ("KOR", "CHN")}
+
+
+def test_a_ruler_is_the_states_leader(coder: Coder) -> None:
+    e = one(coder, "Kuwait's ruler flew to Doha on Wednesday for talks with the Qatari emir.", dt.date(2017, 6, 8))
+    assert (e.source.person, e.target.person) == ("Sabah Al-Ahmad Al-Jaber Al-Sabah", "Tamim bin Hamad Al Thani")

@@ -32,6 +32,7 @@ ATTEND_VERBS = {"attend", "join", "address", "brief"}
 MET_VERBS = {"meet", "receive", "welcome", "tell", "bring", "invite", "greet", "gather", "include", "host", "chair",
              "join", "address"}
 WITH_PREPS = {"with", "among", "between", "alongside", "including"}
+REPORT_VERBS = {"say", "tell", "add", "state", "note", "stress"}
 
 GATHERING_ENTRY = TriggerEntry(rule="consult.gathering", type="CONSULT", mode="multilateral", cameo="040",
                                context=["diplomatic"], anchor="noun", symmetric=True, patterns=sorted(GATHERING_NOUNS | GATHERING_PLURALS))
@@ -212,12 +213,21 @@ def _taking_part(noun: Token, mentions: list[ActorMention]) -> list[tuple[ActorM
                   and not any(c.dep_ == "nsubj" for c in noun.doc[i].children) for i in chain)
     inside = {t.i for t in noun.subtree}
     antecedent = head.head.i if head.dep_ == "relcl" else None  # "O'Neill, who chaired the meeting"
+    # "Muhyiddin said he had used the meeting to ..., and Lee said ...": leaders reporting on it in one breath
+    speakers: set[int] = set()
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS:
+        for verb in (head.head, *head.head.conjuncts):
+            if verb.lemma_.lower() in REPORT_VERBS:
+                speakers |= {c.i for c in verb.children if c.dep_ == "nsubj"}
     doc = noun.doc
     out = []
     for m in mentions:
         tok = doc[m.start:m.end].root  # the mention's own head in the parse ("Irish Taoiseach Micheal Martin")
         if antecedent is not None and tok.i == antecedent:
             out.append((m, head.lemma_.lower() in HOST_VERBS))
+            continue
+        if tok.i in speakers and m.person:
+            out.append((m, False))
             continue
         if tok.i == noun.i or _clause_head(tok).i != head.i:
             continue

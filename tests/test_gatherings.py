@@ -117,3 +117,12 @@ def test_a_news_conference_and_talks_elsewhere_are_no_summit(coder: Coder) -> No
     evs = coder.code_text(text, dt.date(2021, 8, 25)).events
     assert not [e for e in evs if e.rule == "consult.gathering"]
     assert {(e.source.entity, e.target.entity) for e in evs if e.type == "CONSULT"} == {("ISR", "MAR")}
+
+
+def test_leaders_reporting_on_the_meeting_in_one_breath_took_part(coder: Coder) -> None:
+    text = ("JAKARTA - Southeast Asian leaders met Myanmar's junta chief, Senior General Min Aung Hlaing, at a special "
+            "meeting in Jakarta on Saturday. The meeting was hosted by Indonesian President Joko Widodo. Malaysian "
+            "Prime Minister Muhyiddin Yassin said he had used the meeting to urge the release of detainees, and "
+            "Singapore's Prime Minister Lee Hsien Loong said the general had listened.")
+    evs = coder.code_text(text, dt.date(2021, 4, 25)).events
+    assert pairs(evs, "visit") >= {("MMR", "IDN"), ("MYS", "IDN"), ("SGP", "IDN")}

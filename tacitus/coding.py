@@ -1196,6 +1196,8 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
         if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in DUE_WORDS for c in kids):
             return "planned"  # "is due in Beijing on Sunday for talks", "is set to visit"
         if i > 0 and v.lemma_.lower() in PLAN_VERBS | READY_WORDS and chain[i - 1].dep_ in ("xcomp", "ccomp", "pcomp"):
+            if v.lemma_.lower() in READY_WORDS and any(t.lower_ in ("if", "unless", "provided") for t in sent):
+                return "hypothetical"  # "ready to resume negotiations, but only if ..."
             return "planned"  # "agreed to meet", "is willing to withdraw"
         if any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in v.children):
             return "planned"

@@ -387,7 +387,9 @@ def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors:
             return
     if doc[m.start].lower_ not in ("its", "their", "his", "her"):
         return
-    ante = next((b for b in reversed(before) if b.entity and not b.modifier), None) or actors.last_subject
+    personal = doc[m.start].lower_ in ("his", "her")  # "Zuma, chairman of SADC, said he was sending his minister"
+    ante = next((b for b in reversed(before) if b.entity and not b.modifier and (b.person or not personal)), None) \
+        or actors.last_subject
     if ante is not None and not m.counterpart:
         m.country, m.org = ante.country, ante.org
 

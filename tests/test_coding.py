@@ -398,3 +398,13 @@ def test_returning_home_or_returning_fire_releases_nobody(coder: Coder) -> None:
     assert not [e for e in code(coder, "South Korean forces returned fire with howitzers.") if e.type == "RETREAT"]
     evs = [e for e in code(coder, "Iran returned the bodies of three Iraqi soldiers on Monday.") if e.type == "RETREAT"]
     assert [(e.source.entity, e.target.entity) for e in evs] == [("IRN", "IRQ")]
+
+
+def test_ready_to_meet_only_if_is_hypothetical_and_his_minister_is_the_speakers(coder: Coder) -> None:
+    evs = consults(code(coder, "Chinese officials said they were ready to resume negotiations with Manila, but only "
+                               "if the ruling was set aside."))
+    assert [e.status for e in evs] == ["hypothetical"]
+    text = ("Zuma, the current chairman of the Southern African Development Community, said he was sending his "
+            "defence minister to Harare to meet Zimbabwean President Robert Mugabe.")
+    [e] = consults(code(coder, text, dt.date(2017, 11, 16)))
+    assert (e.source.entity, e.source.role, e.target.person) == ("ZAF", "Defence Minister", "Robert Mugabe")

@@ -36,14 +36,14 @@ def test_gold_set_report_and_floors(report: EvalReport) -> None:
     for label, sc in scores.items():
         print(f"  {label:10} P={sc['precision']:.2f} R={sc['recall']:.2f} n={sc['support']}")
     # floors just under the levels measured on 2026-11-25 (see README); a drop below them is a regression
-    assert scores["CONSULT"]["precision"] >= 0.85 and scores["CONSULT"]["recall"] >= 0.75
-    assert report.rates()["person_accuracy"] >= 0.93 and report.rates()["date_accuracy"] >= 0.83
+    assert scores["CONSULT"]["precision"] >= 0.86 and scores["CONSULT"]["recall"] >= 0.78
+    assert report.rates()["person_accuracy"] >= 0.92 and report.rates()["date_accuracy"] >= 0.82
     assert report.forbidden_found <= 6
 
 
-@pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: CONSULT P 0.87/R 0.77 of >= 0.9 (visits dated "
+@pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: CONSULT P 0.88/R 0.80 of >= 0.9 (visits dated "
                    "by arrival, reported claims that were denied), 6 forbidden events of 0, other types' recall "
-                   "0.00-0.55 of >= 0.75 (persons 0.95 met; measured 2026-11-25)")
+                   "0.00-0.55 of >= 0.75 (persons 0.94 met; measured 2026-11-25)")
 def test_gold_set_meets_the_issue_targets(report: EvalReport) -> None:
     scores = report.per_label_scores()
     assert scores["CONSULT"]["precision"] >= 0.9 and scores["CONSULT"]["recall"] >= 0.9

@@ -250,7 +250,7 @@ class RuleCoder:
             else:
                 cands.extend(res)
                 coded.add((span.start, span.end))
-                for c in res:  # "held talks with Xi, and the two leaders agreed": the pair just told
+                for c in res:  # "the two leaders" later in the sentence or the article: the pair just told
                     if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
                         actors.last_pair = (c.source, c.target)
                     if c.entry.type == "ASSAULT" and c.source is not None and c.source.entity \
@@ -309,7 +309,7 @@ class RuleCoder:
                     and anchor.head.head.lemma_.lower() in CHARGE_VERBS:
                 return f"what '{anchor.head.head.text}' charges someone with, not an event of its own"
             asker = anchor.head
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+            infinitive = _infinitive(anchor)
             subjunctive = anchor.dep_ == "ccomp" and anchor.tag_ in ("VB", "VBP")  # "demanded that Israel withdraw"
             # "said Libya must hand over the suspects": what the speaker demands
             demanded = anchor.dep_ == "ccomp" and asker.lemma_.lower() in DEMAND_SPEECH and any(
@@ -386,16 +386,8 @@ class RuleCoder:
         if not sources and subject is None:  # the parse found no subject: read left to right
             sources = _linear_source(anchor, sent, mentions, actors)
             confidence -= 0.15
-        def own_adjective(x: ActorMention) -> ActorMention | None:
-            """"Turkish F-16 fighter jets": a state adjective inside the generic actor's own phrase."""
-            doc = sent.doc
-            left = doc[x.head].left_edge.i
-            return next((m for m in mentions if m.modifier and m.entity and left <= m.start and m.end <= x.start
-                         and not (m.start >= 2 and doc[m.start - 1].text == "-"  # "pro-Iranian", "anti-US"
-                                  and doc[m.start - 2].lower_ in ("pro", "anti", "non"))), None)
-
         sources = [replace(x, country=a.country, org=a.org) if x.agent and not (x.entity or x.person)
-                   and (a := own_adjective(x)) is not None else x for x in sources]
+                   and (a := _own_adjective(x, sent, mentions)) is not None else x for x in sources]
         place = _event_place(sent, mentions)
         if place is not None:  # "demonstrators in Baghdad", "people blocked streets in Hong Kong"
             sources = [replace(x, country=place.country) if x.agent and not (x.entity or x.person) else x
@@ -731,6 +723,15 @@ def _numbered_group(verb: Token, deps: tuple[str, ...], by_token: dict[int, Acto
     return []
 
 
+def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) -> ActorMention | None:
+    """"Turkish F-16 fighter jets": a state adjective inside the generic actor's own phrase."""
+    doc = sent.doc
+    left = doc[x.head].left_edge.i
+    return next((m for m in mentions if m.modifier and m.entity and left <= m.start and m.end <= x.start
+                 and not (m.start >= 2 and doc[m.start - 1].text == "-"  # "pro-Iranian", "anti-US"
+                          and doc[m.start - 2].lower_ in ("pro", "anti", "non"))), None)
+
+
 def _conditional_threat(clause: Token) -> bool:
     """"warned that its forces would move on Banjul if Jammeh did not leave": a threat, not a view."""
     future = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "could") for c in clause.children)
@@ -810,24 +811,17 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
     for m in mentions:
         if not m.country or m.person or m.start <= after:
             continue
-        tok = sent.doc[m.head]
-        for _ in range(5):
-            if tok.lower_ in LOCATIVE and tok.pos_ in ("ADP", "ADV"):
-                if within is not None and not _same_occasion(_governing_verb(tok), within):
-                    break
-                return m
-            if tok.dep_ in ("amod", "compound", "nmod"):  # "Iraqi" in "the Iraqi city of Basra"
-                tok = tok.head
-            elif tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
-                if within is not None and not _same_occasion(_governing_verb(tok.head), within):
-                    break
-                return m
-            elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in MOTION_VERBS:
-                return m  # "flew to Doha for talks": the talks are in Doha
-            elif tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the city of Basra" -> "city"
-                tok = tok.head.head
-            else:
-                break
+        tok = place_phrase(sent.doc[m.head])  # "Iraqi" in "the Iraqi city of Basra" -> "city"
+        if tok.lower_ in LOCATIVE and tok.pos_ in ("ADP", "ADV"):
+            prep = tok
+        elif tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+            prep = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in MOTION_VERBS:
+            return m  # "flew to Doha for talks": the talks are in Doha
+        else:
+            continue
+        if within is None or _same_occasion(_governing_verb(prep), within):
+            return m
     return None
 
 
@@ -1092,8 +1086,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in SEND_VERBS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        if _sent_to_do(v):
             sent_obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
             if sent_obj is not None:  # "sent his defence minister to Harare to meet Mugabe": the envoy meets
                 return sent_obj, False
@@ -1117,8 +1110,17 @@ INTENT_NOUNS = {"invitation", "plan", "decision", "bid", "intention", "offer", "
 
 def _intended_act(verb: Token) -> bool:
     """"an invitation to visit Turkey", "a decision to withdraw troops": an act a noun announces, not one done."""
-    return verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and _infinitive(verb)
+
+
+def _infinitive(verb: Token) -> bool:
+    """"to withdraw", "to meet": a verb told in the to-infinitive."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _sent_to_do(verb: Token) -> bool:
+    """"sent his defence minister to Harare to meet Mugabe": what someone was sent to do."""
+    return verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in SEND_VERBS and _infinitive(verb)
 
 
 def _passive_agent(verb: Token) -> Token | None:
@@ -1149,6 +1151,7 @@ CANCEL_VERBS = {"cancel", "postpone", "scrap", "shelve", "abandon"}
 DUE_WORDS = {"due", "set", "scheduled", "expected", "slated", "poised"}
 SEPARATE_WORDS = {"separate", "separately", "respectively", "phone", "telephone", "individually"}
 DEMAND_SPEECH = SPEECH_VERBS | {"reiterate", "conclude", "remind", "warn", "argue", "demand", "insist"}
+CONDITION_WORDS = {"if", "unless", "provided"}  # "ready to talk, but only if ..."
 READY_WORDS = {"open", "ready", "willing", "prepared", "keen", "eager", "available", "amenable"}
 
 
@@ -1158,7 +1161,7 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
     h = anchor.head
     if anchor.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("to", "for") \
             and h.head.lemma_.lower() in READY_WORDS:
-        return "hypothetical" if any(t.lower_ in ("if", "unless", "provided") for t in sent) else "planned"
+        return "hypothetical" if any(t.lower_ in CONDITION_WORDS for t in sent) else "planned"
     if anchor != governor and governor.lemma_.lower() in CANCEL_VERBS:
         return "denied"  # "cancelled a planned visit to Haiti": the visit did not take place
     if sent.text.rstrip().endswith("?"):
@@ -1196,14 +1199,13 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
         if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in DUE_WORDS for c in kids):
             return "planned"  # "is due in Beijing on Sunday for talks", "is set to visit"
         if i > 0 and v.lemma_.lower() in PLAN_VERBS | READY_WORDS and chain[i - 1].dep_ in ("xcomp", "ccomp", "pcomp"):
-            if v.lemma_.lower() in READY_WORDS and any(t.lower_ in ("if", "unless", "provided") for t in sent):
+            if v.lemma_.lower() in READY_WORDS and any(t.lower_ in CONDITION_WORDS for t in sent):
                 return "hypothetical"  # "ready to resume negotiations, but only if ..."
             return "planned"  # "agreed to meet", "is willing to withdraw"
         if any(c.lower_ == "going" for c in kids) and any(c.lower_ == "to" for c in v.children):
             return "planned"
     if _intended_act(governor):
         return "planned"
-    if governor.dep_ in ("advcl", "xcomp") and governor.head.lemma_.lower() in SEND_VERBS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in governor.children):
+    if _sent_to_do(governor):
         return "planned"  # "sent envoys to Harare to meet Mugabe": the meeting is what they were sent for
     return "occurred"

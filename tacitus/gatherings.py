@@ -35,7 +35,8 @@ WITH_PREPS = {"with", "among", "between", "alongside", "including"}
 REPORT_VERBS = {"say", "tell", "add", "state", "note", "stress"}
 
 GATHERING_ENTRY = TriggerEntry(rule="consult.gathering", type="CONSULT", mode="multilateral", cameo="040",
-                               context=["diplomatic"], anchor="noun", symmetric=True, patterns=sorted(GATHERING_NOUNS | GATHERING_PLURALS))
+                               context=["diplomatic"], anchor="noun", symmetric=True,
+                               patterns=sorted(GATHERING_NOUNS | GATHERING_PLURALS))
 
 
 @dataclass(slots=True)
@@ -243,7 +244,7 @@ def _taking_part(noun: Token, mentions: list[ActorMention]) -> list[tuple[ActorM
         elif t.dep_ == "pobj" and verb.lower_ in WITH_PREPS and verb.head.i in chain:
             out.append((m, named_host))
         elif t.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_.lower() in HOST_VERBS | ATTEND_VERBS \
-                and (verb.head.i in chain or verb.head.head.i in chain | inside):  # "a summit in the capital hosted by X"
+                and (verb.head.i in chain or verb.head.head.i in chain | inside):  # "a summit in X hosted by Y"
             out.append((m, named_host or verb.head.lemma_.lower() in HOST_VERBS))  # "hosted by", "attended by"
         elif t.dep_ == "dobj" and lemma in MET_VERBS and (verb.i in chain or (
                 verb.head.i in chain and verb.dep_ in ("advcl", "xcomp", "conj"))):

@@ -20,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import ClaimExtractor, link_to_events
-from .coding import MOTION_VERBS, Candidate, RuleCoder, TriggerLexicon, _governing_verb, actors_resolve_pronoun
+from .coding import (MOTION_VERBS, Candidate, RuleCoder, TriggerLexicon, _governing_verb, _infinitive,
+                     actors_resolve_pronoun)
 from .dates import DateMention, find_dates, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
@@ -134,7 +135,8 @@ class Coder:
         dateline_end = dateline.end() if dateline else 0
         venue = next((h for h in sorted(hits.values(), key=lambda h: h.start) if doc[h.start].idx < dateline_end
                       and h.kind in ("CNAME", "METO", "PLACE")), None)
-        named = Counter(h.key for h in hits.values() if h.kind in ("CNAME", "CADJ", "METO") and doc[h.start].idx >= dateline_end)
+        named = Counter(h.key for h in hits.values()
+                        if h.kind in ("CNAME", "CADJ", "METO") and doc[h.start].idx >= dateline_end)
         actors.states_named = frozenset(k for k, n in named.items() if n >= 2)
         last_speaker: ActorRef | None = None
         last_quote_sentence = -2
@@ -183,9 +185,6 @@ class Coder:
             if s_index == 0:
                 lead_dates = dates
             for c in cands:
-                # "the two presidents" later refers to the last two sides that met or talked
-                if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
-                    actors.last_pair = (c.source, c.target)
                 rec, lead, current, history = self._record(article, state, c, dates, offset, s_index, last_dated)
                 if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
                     last_dated = (rec.date, rec.date_precision)
@@ -402,19 +401,20 @@ def _name_the_counterparts(events: list[EventRecord], mentions: list[MentionReco
     without a person is the one person of that state the article names in the other side's office (a foreign
     minister meets the foreign minister), else its only named leader. Nobody is guessed when the article names
     two candidates or none."""
+    named: dict[str, dict[str, ActorRef]] = {}  # country -> person -> how the article names them
+    for m in mentions:
+        a = m.actor
+        if a.person and a.country and a.role and not a.org:
+            named.setdefault(a.country, {}).setdefault(a.person, a)
     for e in events:
         if e.type != "CONSULT" or e.target is None:
             continue
         for which, side, other in (("target", e.target, e.source), ("source", e.source, e.target)):
             if side.person or not side.country or side.country == other.country:
                 continue
-            named: dict[str, ActorRef] = {}
-            for m in mentions:
-                a = m.actor
-                if a.person and a.country == side.country and a.role and not a.org:
-                    named.setdefault(a.person, a)
-            same_office = [a for a in named.values() if other.role and a.role == other.role]
-            leaders = [a for a in named.values() if a.role in LEADER_ROLES]
+            candidates = named.get(side.country, {}).values()
+            same_office = [a for a in candidates if other.role and a.role == other.role]
+            leaders = [a for a in candidates if a.role in LEADER_ROLES]
             pick = same_office if len(same_office) == 1 else (leaders if len(leaders) == 1 and not same_office else [])
             if pick:
                 setattr(e, which, ActorRef(text=side.text, country=side.country, org=side.org,
@@ -455,7 +455,6 @@ BACKGROUND_MARKS = {"after", "before", "since", "until", "following"}
 
 
 DATELINE = re.compile(r"[A-Z][A-Z .'/]+(?:,\s*[A-Z][\w .']*)?\s*(?:\(\w+\)\s*)?[-\u2013\u2014]\s")
-REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state"}
 BACKGROUND_WORDS = {"previously", "earlier", "last", "ago", "before", "since", "former", "once", "already",
                     "times", "repeatedly", "often", "past", "years", "history", "first", "recent", "recently"}
 
@@ -467,7 +466,7 @@ def _current_news(c: Candidate, in_lead: bool = False) -> bool:
     for _ in range(3):  # "in a declaration issued during Putin's visit, they said": the verb that tells it
         if g.tag_ == "VBN" and g.dep_ in ("acl", "relcl", "advcl") and g.head.i != g.i:
             g = _governing_verb(g.head)
-    reported = g.dep_ == "ccomp" and g.head.lemma_.lower() in REPORTING_VERBS  # "said he had spoken": backshift
+    reported = g.dep_ == "ccomp" and g.head.lemma_.lower() in SPEECH_VERBS  # "said he had spoken": backshift
     # in the lead, "..., after the ministers flew to Tehran" tells the news that led to today's, not history
     background = _background_clause(c.anchor) and not (in_lead and _background_mark(c.anchor) in ("after", "following"))
     # "but they did not hold bilateral talks": a denial told in the simple past is today's news too
@@ -582,9 +581,10 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             if t.i in own:
                 ok = True
                 break
-            if t.pos_ == "VERB" and t.dep_ == "xcomp" and any(k.dep_ == "aux" and k.lower_ == "to" for k in t.children):
+            if t.pos_ == "VERB" and t.dep_ == "xcomp" and _infinitive(t):
                 break  # "agreed on Sunday to hold elections next year": next year is when the elections are
-            if (t.dep_ in CLAUSE_DEPS or t.dep_ == "conj") and any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
+            if (t.dep_ in CLAUSE_DEPS or t.dep_ == "conj") and any(k.dep_ in ("nsubj", "nsubjpass")
+                                                                     for k in t.children):
                 break
         if ok:
             eligible.append(d)

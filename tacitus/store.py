@@ -372,20 +372,22 @@ def _dropped_table(drops: list) -> pa.Table:  # type: ignore[type-arg]
     }, schema=_DROPPED)
 
 
+_SIDE_FIELDS = ("text", "country", "org", "person")  # how a quote's speaker or a claim's claimant is stored
+
+
 def _side(prefix: str, refs: list[ActorRef | None]) -> dict[str, list[str | None]]:
-    return {f"{prefix}_{f}": [getattr(r, f) if r is not None else None for r in refs]
-            for f in ("text", "country", "org", "person")}
+    return {f"{prefix}_{f}": [getattr(r, f) if r is not None else None for r in refs] for f in _SIDE_FIELDS}
 
 
 _S = pa.string()
 _I32 = pa.int32()
 _QUOTES = pa.schema([("quote_id", _S), ("doc_id", _S), ("span_start", _I32), ("span_end", _I32), ("text", _S),
-                     *[(f"speaker_{f}", _S) for f in ("text", "country", "org", "person")], ("reason", _S),
+                     *[(f"speaker_{f}", _S) for f in _SIDE_FIELDS], ("reason", _S),
                      ("event_id", _S)])
 _CLAIMS = pa.schema([("claim_id", _S), ("doc_id", _S), ("category", _S), ("value", pa.int64()), ("qualifier", _S),
                      ("unit", _S), ("span_start", _I32), ("span_end", _I32), ("sentence_start", _I32),
                      ("sentence_end", _I32), ("text", _S),
-                     *[(f"claimant_{f}", _S) for f in ("text", "country", "org", "person")], ("reason", _S),
+                     *[(f"claimant_{f}", _S) for f in _SIDE_FIELDS], ("reason", _S),
                      ("event_id", _S)])
 
 

@@ -40,6 +40,10 @@ NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "au
              "during", "in", "on", "after", "before", "meanwhile", "however", "elsewhere"}
 GEOGRAPHY_NOUNS = {"ocean", "sea", "gulf", "peninsula", "subcontinent", "plateau", "desert"}
 REGION_WORDS = {"latin", "central", "sub-saharan"}
+# "The Washington Post", "the Tehran Times", "the Korea Herald": a newspaper, not the state or its capital
+MASTHEAD_WORDS = {"Post", "Times", "Journal", "Daily", "Herald", "Tribune", "Gazette", "Telegraph", "Observer",
+                  "Chronicle", "Standard", "Mail", "Express", "Inquirer", "Dispatch"}
+ELECT_WORDS = {"elect", "designate"}  # "President-elect Trump" does not hold the office yet
 GENERIC_PLURAL_HEADS = {"counterparts", "leaders", "countries", "nations", "states", "officials", "governments"}
 
 
@@ -272,6 +276,11 @@ class ActorMatcher:
                 if kind in ("CNAME", "CADJ", "METO", "ORG", "PERSON", "PLACE") and first[:1].isalpha() \
                         and not first[:1].isupper() and first.lower() != "the":
                     continue  # "turkey" the bird, "china" the porcelain: proper names are capitalised
+                if kind in ("CNAME", "CADJ", "METO", "PLACE") and end < len(doc) and doc[end].text in MASTHEAD_WORDS:
+                    continue
+                if kind in ("TITLE", "TITLES") and end + 1 < len(doc) and doc[end].text == "-" \
+                        and doc[end + 1].lower_ in ELECT_WORDS:
+                    continue
                 if kind == "CNAME" and start > 0 and doc[start - 1].lower_ in REGION_WORDS:
                     continue  # "Latin America", "South Korea" is its own name: only the region here
                 if kind == "CADJ" and end < len(doc) and doc[end].lower_ in GEOGRAPHY_NOUNS:

@@ -81,6 +81,16 @@ def test_igo_actor_code(coder: Coder) -> None:
     assert e.target is not None and e.target.org == "UNSC"
 
 
+def test_a_newspaper_is_not_its_city_and_an_elect_not_the_holder(coder: Coder) -> None:
+    r = coder.code_text("The Jerusalem Post reported that Prime Minister-elect Naftali Bennett would visit Cairo. "
+                        "The Kremlin denied a report that Putin and President-elect Joe Biden had spoken by phone.",
+                        dt.date(2020, 11, 20))
+    actors = [(m.actor.text, m.actor.country, m.actor.person) for m in r.mentions]
+    assert not any(text.startswith(("The Jerusalem", "Jerusalem")) for text, _, _ in actors)
+    assert not any(person == "Donald Trump" for _, _, person in actors)
+    assert ("Joe Biden", "USA", "Joe Biden") in actors
+
+
 def test_a_deputy_is_not_the_office_holder(coder: Coder) -> None:
     e = one(coder, "Iran's deputy foreign minister met Russian officials in Moscow on Monday.", dt.date(2019, 5, 8))
     assert (e.source.country, e.source.person) == ("IRN", None)

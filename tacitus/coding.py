@@ -28,6 +28,7 @@ from .registry import register
 
 NEGATIONS = {"not", "n't", "never", "no"}
 DENY_VERBS = {"deny", "dismiss", "refute", "refuse", "decline", "fail"}
+REFUSE_VERBS = {"refuse", "decline"}  # "refused to hold talks with X" is a REJECT of the talks, not denied talks
 PLAN_VERBS = {"swear", "threaten", "plan", "intend", "expect", "schedule", "hope", "seek", "want", "prepare", "aim", "propose", "agree",
               "set", "due", "decide", "wish", "vow", "pledge", "promise", "offer", "invite", "arrange", "try"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -318,6 +319,9 @@ class RuleCoder:
                 and asker.lemma_.lower() in ASK_VERBS and (infinitive or subjunctive)
             if entry.type != "REQUEST" and (demanded or asked):
                 return f"what '{asker.text}' asks for, not an event of its own"
+            if entry.type != "REJECT" and infinitive and anchor.dep_ == "xcomp" \
+                    and asker.lemma_.lower() in REFUSE_VERBS and not _negated(asker):
+                return f"what '{asker.text}' turns down is coded as the refusal (REJECT)"
             if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"
         # targets
@@ -1132,6 +1136,10 @@ def _passive_agent(verb: Token) -> Token | None:
     return None
 
 
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in verb.children)
+
+
 def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
@@ -1176,7 +1184,7 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             break
     for i, v in enumerate(chain):
         kids = list(v.children)
-        negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in kids)
+        negated = _negated(v)
         refusal = v.lemma_.lower() in DENY_VERBS and (i > 0 or anchor != governor)
         if negated and refusal:
             pass  # "would not refuse a meeting": the negations cancel; the modal below decides

@@ -28,6 +28,7 @@ class PendingEvent:
     lead: bool = False
     current: bool = False  # told in the simple past with no mark of background: the article's news, not history
     history: bool = False  # told as history ("have met several times", "had visited"): never one with today's news
+    hearsay: bool = False  # told only as someone's report ("newspapers reported that X met Y"): a denial overrules it
     extra_spans: list[Span] = field(default_factory=list)
 
 
@@ -61,13 +62,14 @@ def _dates_ok(a: EventRecord, b: EventRecord) -> bool:
     return False
 
 
-def same_event(a: EventRecord, b: EventRecord) -> bool:
+def same_event(a: EventRecord, b: EventRecord, disputed: bool = False) -> bool:
     """Whether two records of one article report the same real event.
 
     A call or meeting between the same two parties is one event per article unless dates differ; other
     types (a condemnation, an appeal) recur within one article, so they merge only when both are dated alike.
+    `disputed`: one record is a report the other denies, so their statuses differ by design.
     """
-    if a.type != b.type or a.status != b.status:
+    if a.type != b.type or (a.status != b.status and not disputed):
         return False
     if a.span == b.span and a.source.entity == b.source.entity and (
             a.target is None or b.target is None or a.target.entity == b.target.entity) \
@@ -83,7 +85,7 @@ def same_event(a: EventRecord, b: EventRecord) -> bool:
         return False
     if _persons_ok(a.source, b.source) and _persons_ok(a.target, b.target):
         pass
-    elif (a.symmetric or b.symmetric) and _persons_ok(a.source, b.target) and _persons_ok(a.target, b.source):
+    elif (a.symmetric or b.symmetric or disputed) and _persons_ok(a.source, b.target) and _persons_ok(a.target, b.source):
         pass
     else:
         return False
@@ -141,6 +143,7 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
     kept: list[EventRecord] = []
     generic: set[int] = set()
     history: dict[int, bool] = {}  # id(kept record) -> told as history
+    hearsay: dict[int, bool] = {}  # id(kept record) -> told only as someone's report
     leftovers: list[tuple[EventRecord, str]] = []
     for p in pending:
         rec = p.record
@@ -152,25 +155,33 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
             else:
                 absorb(prior, rec)
             continue
-        match = None
+        match, disputed = None, False
         for k in kept:
-            recalled = (k.date is None and history[id(k)] and rec.date is not None) or (
-                rec.date is None and p.history and k.date is not None)
-            if same_event(k, rec) and not recalled:
+            disputed = {k.status, rec.status} == {"denied", "occurred"} and (
+                hearsay[id(k)] if k.status == "occurred" else p.hearsay)
+            # a denial's "had met" is the report's tense shifted back, not a recalled event
+            recalled = not disputed and ((k.date is None and history[id(k)] and rec.date is not None) or (
+                rec.date is None and p.history and k.date is not None))
+            if same_event(k, rec, disputed) and not recalled:
                 match = k  # an undated "they have met before" is not the dated call of today
                 break
         if match is None:
             kept.append(rec)
             history[id(rec)] = p.history
+            hearsay[id(rec)] = p.hearsay
             if p.generic:
                 generic.add(id(rec))
-        elif id(match) in generic and not p.generic:  # the named report becomes the headline
+        elif (id(match) in generic and not p.generic) or (disputed and p.hearsay):
+            # the named report becomes the headline; a report tells what its denial only names
             kept[kept.index(match)] = rec
             history[id(rec)] = history[id(match)]
+            hearsay[id(rec)] = hearsay[id(match)]
             generic.discard(id(match))
             absorb(rec, match, swap=_swapped(rec, match))
         else:
             absorb(match, rec, swap=_swapped(match, rec))
+        if disputed and match is not None:
+            match.status = rec.status = "denied"  # "X denied reports that ...": the denial is what stands
     for k in kept:
         k.event_id = k.compute_id()
     return kept, leftovers

@@ -190,7 +190,8 @@ class Coder:
                     last_dated = (rec.date, rec.date_precision)
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
-                                            sentence_index=s_index, lead=lead, current=current, history=history))
+                                            sentence_index=s_index, lead=lead, current=current, history=history,
+                                            hearsay=_hearsay(c)))
                 if c.entry.type == "CONSULT":
                     consult_anchor[id(pending[-1])] = c.anchor.i
             clock.lap("dates")
@@ -489,6 +490,21 @@ def _told_as_history(c: Candidate) -> bool:
     g = c.governor
     perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in g.children) and g.tag_ == "VBN"
     return c.past_perfect or perfect or _background_clause(c.anchor)
+
+
+HEARSAY_VERBS = {"report", "claim", "allege", "rumour", "rumor"}
+
+
+def _hearsay(c: Candidate) -> bool:
+    """'Newspapers reported that X met Y', 'Y claimed X had called': the event is told only as a report."""
+    t = c.governor
+    for _ in range(4):
+        if t.dep_ not in ("ccomp", "conj", "xcomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in HEARSAY_VERBS:
+            return True
+    return False
 
 
 def _news_day(pending: list[PendingEvent], lead_dates: list[DateMention]) -> dt.date | None:

@@ -377,6 +377,22 @@ def test_not_refusing_a_meeting_is_no_denial(coder: Coder) -> None:
     assert [e.status for e in evs] == ["planned"]
 
 
+def test_refusing_to_meet_is_one_reject_not_denied_talks(coder: Coder) -> None:
+    evs = code(coder, "Chile has refused to hold talks with Bolivia until it drops its claim to the coast.")
+    assert [(e.type, e.status, e.source.entity, e.target.entity) for e in evs] == [
+        ("REJECT", "occurred", "CHL", "BOL")]
+    assert any("coded as the refusal" in d.reason for d in coder.code_text(
+        "Vietnam declined to meet the Chinese envoy.", dt.date(2016, 5, 2)).dropped)
+
+
+def test_a_reported_meeting_that_is_denied_is_one_denied_event(coder: Coder) -> None:
+    evs = consults(code(coder, "Cairo on Tuesday denied press reports that President Abdel Fattah el-Sisi had met "
+                               "Israeli Prime Minister Naftali Bennett. Israeli television reported that Bennett flew "
+                               "to Sharm el-Sheikh on Monday and met Sisi there.", dt.date(2021, 9, 14)))
+    assert [(e.status, e.source.entity, e.target.entity, e.date, len(e.evidence)) for e in evs] == [
+        ("denied", "ISR", "EGY", dt.date(2021, 9, 13), 2)]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

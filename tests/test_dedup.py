@@ -60,3 +60,19 @@ def test_undated_condemnations_do_not_merge() -> None:
     b = ev(IRN_FM, isr, (10, 15), etype="ACCUSE", mode=None, sym=False)
     out, _ = merge_document_events([PendingEvent(a), PendingEvent(b)])
     assert len(out) == 2
+
+
+def test_a_denial_overrules_the_report_it_denies() -> None:
+    denied = ev(IRN_FM, TUR_FM, (0, 10))
+    denied.status = "denied"
+    reported = ev(IRN_FM, TUR_FM, (20, 30), dt.date(2021, 5, 9), "day")
+    out, _ = merge_document_events([PendingEvent(denied, history=True), PendingEvent(reported, hearsay=True)])
+    assert [(e.status, e.date, e.evidence) for e in out] == [("denied", dt.date(2021, 5, 9), [(0, 10), (20, 30)])]
+
+
+def test_a_denial_does_not_undo_a_call_told_as_fact() -> None:
+    denied = ev(IRN_FM, TUR_FM, (0, 10))
+    denied.status = "denied"
+    told = ev(IRN_FM, TUR_FM, (20, 30), dt.date(2021, 5, 9), "day")
+    out, _ = merge_document_events([PendingEvent(denied), PendingEvent(told)])
+    assert sorted(e.status for e in out) == ["denied", "occurred"]

@@ -343,7 +343,8 @@ class RuleCoder:
             sources, passive_target = self._sources(entry, anchor, governor, by_token, actors, mentions)
         if passive_target and entry.type == "MOBILIZE" and not sources:
             sources, passive_target = passive_target, []  # "troops were deployed to the border": the troops' side
-        if passive_target and not targets:
+        if passive_target and not any((t.entity or t.person) and all((t.start, t.end) != (x.start, x.end)
+                                                                      for x in sources) for t in targets):
             targets = passive_target
         confidence = 0.8 if entry.anchor == "verb" else 0.75
         sources = _resolved_sources(sources, actors)
@@ -363,6 +364,15 @@ class RuleCoder:
                         for a, b in (sides, sides[::-1])]
         if not sources and subject is not None:
             sources = _numbered_group(subject.head, ("nsubj",), by_token, actors, only=subject)
+        if subject is not None and not any(x.entity or x.person for x in sources):
+            # "military commanders of both sides": the agents of each side of the group told before
+            agent = next((x.agent for x in sources if x.agent), None)
+            for whole in [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"][:1]:
+                group = _numbered_group(whole, (), by_token, actors, only=whole)
+                if group:
+                    sources = [replace(g, agent=agent, person=None, kb_person=None, roles=()) if agent else g
+                               for g in group]
         if not sources and subject is not None and subject.i not in by_token:
             # "the Turkish and Greek sides have agreed": the states the subject's adjectives name
             adjectives = [by_token[c.i] for c in subject.subtree if c.i in by_token and c.i < subject.i
@@ -604,13 +614,21 @@ class RuleCoder:
                                 _numbered_group(p, (), by_token, actors, only=p)  # "between the two prime ministers"
                             if len(ms) >= 2:
                                 return ms, []
+                            for q in p.conjuncts:  # "between Trump and the two leaders": each of them with Trump
+                                group = _numbered_group(q, (), by_token, actors, only=q)
+                                if len(ms) == 1 and group:
+                                    return ms, [g for g in group if g.entity != ms[0].entity]
         subj, passive = _subject(governor)
         if subj is not None:
             ms = _mentions_for(subj, by_token, mentions)
             if passive:
-                passive_target = ms
                 agent = _passive_agent(governor)
-                ms = _mentions_for(agent, by_token, mentions) if agent is not None else []
+                adjunct = entry.anchor == "noun" and agent is None and anchor.head.dep_ == "prep" \
+                    and anchor.head.lower_ in ADJUNCT_PREPS and anchor.head.head == governor
+                # "Paetongtarn, who was suspended after a phone call with Hun Sen": the call was hers
+                passive_target = [] if adjunct else ms
+                if not adjunct:
+                    ms = _mentions_for(agent, by_token, mentions) if agent is not None else []
             if ms:
                 return ms, passive_target
         if entry.anchor == "noun":
@@ -718,7 +736,11 @@ def _numbered_group(verb: Token, deps: tuple[str, ...], by_token: dict[int, Acto
             # "the two prime ministers" after "the foreign ministers of Greece and Macedonia": those states'
             # prime ministers, not the ministers named before
             out = []
+            generic = all(actors.kb.role_office.get(r) == "leader" for r in titled.roles)
             for m in actors.groups[sizes[0]]:
+                if m.person and (generic or set(m.roles) & set(titled.roles)):
+                    out.append(replace(m, modifier=False))  # "the two leaders" after two named leaders: those two
+                    continue
                 holder = replace(titled, country=m.country, org=m.org, person=None, kb_person=None, name=None,
                                  plural=False, modifier=False, reason=None)
                 actors.resolve(holder)
@@ -1089,6 +1111,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                     return v.head, False  # "Rouhani, who condemned ...": the noun the clause hangs on
                 return c, False
             if c.dep_ == "nsubjpass":
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return v.head, True  # "Paetongtarn, who was suspended ...": the noun the clause hangs on
                 return c, True
         if _sent_to_do(v):
             sent_obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
@@ -1145,6 +1169,7 @@ def _past_perfect(verb: Token) -> bool:
 
 
 SEND_VERBS = {"send", "dispatch", "despatch"}
+ADJUNCT_PREPS = {"after", "over", "following", "during", "for"}  # "was suspended after a call with X"
 FROM_AGENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # "an appeal / a threat / a pledge from X": X's
 HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
 ASK_VERBS = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "request", "exhort", "beg", "encourage"}

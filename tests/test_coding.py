@@ -393,6 +393,25 @@ def test_a_reported_meeting_that_is_denied_is_one_denied_event(coder: Coder) -> 
         ("denied", "ISR", "EGY", dt.date(2021, 9, 13), 2)]
 
 
+def test_calls_between_one_leader_and_the_two_told_before(coder: Coder) -> None:
+    evs = consults(code(coder, "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed and Somali "
+                               "President Hassan Sheikh Mohamud in Nairobi. The summit followed separate phone calls "
+                               "on Friday between UN Secretary-General Antonio Guterres and the two leaders, and "
+                               "senior officers of both sides will meet on Monday.", dt.date(2024, 3, 12)))
+    calls = {(e.source.entity, e.target.entity, e.target.person, e.date) for e in evs if e.mode == "phone"}
+    assert calls == {("UN", "ETH", "Abiy Ahmed", dt.date(2024, 3, 8)),
+                     ("UN", "SOM", "Hassan Sheikh Mohamud", dt.date(2024, 3, 8))}
+    planned = [e for e in evs if e.status == "planned"]
+    assert [({e.source.entity, e.target.entity}, e.date) for e in planned] == [({"ETH", "SOM"}, dt.date(2024, 3, 18))]
+
+
+def test_a_call_after_which_someone_was_suspended_is_theirs(coder: Coder) -> None:
+    evs = consults(code(coder, "The court removed Prime Minister Srettha Thavisin, who was suspended after a phone call "
+                               "in May with Cambodian Prime Minister Hun Manet.", dt.date(2024, 8, 14)))
+    assert [(e.source.person, e.target.person, e.date, e.date_precision) for e in evs] == [
+        ("Srettha Thavisin", "Hun Manet", dt.date(2024, 5, 1), "month")]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

@@ -58,6 +58,7 @@ class TriggerEntry(BaseModel):
     exclude_objects: list[str] = []  # lemmas that make the match another sense ("struck a deal")
     not_with_clause: bool = False  # "warned that the crisis could spread" reports a view, it threatens no one
     target_inside: bool = False  # the target may sit inside the object ("attend the Beijing Olympics": China)
+    announces: bool = False  # the verb announces the act, it does not do it ("invited Kim to Washington"): planned
 
     @field_validator("type")
     @classmethod
@@ -337,6 +338,10 @@ class RuleCoder:
             # "Palestinian riots", "Iranian protests": the people the adjective names did it
             nested_source = [replace(by_token[c.i], modifier=False) for c in anchor.children
                              if c.dep_ == "amod" and c.i in by_token and by_token[c.i].entity][:1]
+        if not nested_source and entry.anchor == "noun" and _sent_for(anchor, governor):
+            # "invited Zelensky to Istanbul for talks with Putin": the talks are the invitee's
+            nested_source = [m for c in governor.children if c.dep_ == "dobj"
+                             for m in _mentions_for(c, by_token, mentions)]
         if nested_source:
             sources, passive_target = nested_source, []
         else:
@@ -485,6 +490,8 @@ class RuleCoder:
         else:
             pairs = [(x, None) for x in sources]
         status = _status(governor, anchor, sent)
+        if entry.announces and status == "occurred":
+            status = "planned"
         modes: list[str | None] = [None] * len(pairs)
         joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
         apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
@@ -1148,7 +1155,14 @@ def _infinitive(verb: Token) -> bool:
 
 def _sent_to_do(verb: Token) -> bool:
     """"sent his defence minister to Harare to meet Mugabe": what someone was sent to do."""
-    return verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in SEND_VERBS and _infinitive(verb)
+    return verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in SEND_VERBS | {"invite"} \
+        and _infinitive(verb)
+
+
+def _sent_for(noun: Token, governor: Token) -> bool:
+    """"sent envoys to Kabul for talks", "invited Zelensky for talks": what someone was sent or invited for."""
+    return governor.lemma_.lower() in SEND_VERBS | {"invite"} and noun.head.dep_ == "prep" \
+        and noun.head.lower_ == "for" and noun.head.head == governor
 
 
 def _passive_agent(verb: Token) -> Token | None:
@@ -1239,6 +1253,6 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "planned"
     if _intended_act(governor):
         return "planned"
-    if _sent_to_do(governor):
+    if _sent_to_do(governor) or _sent_for(anchor, governor):
         return "planned"  # "sent envoys to Harare to meet Mugabe": the meeting is what they were sent for
     return "occurred"

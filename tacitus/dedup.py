@@ -96,6 +96,8 @@ def continues(cont: EventRecord, prior: EventRecord) -> bool:
     """Whether a target-less continuation mention ("during the call") can belong to `prior`."""
     if cont.type != prior.type or (cont.mode and prior.mode and cont.mode != prior.mode):
         return False
+    if cont.status != prior.status:
+        return False  # "will host a summit on Thursday" does not date the talks already held
     s = cont.source
     sides = [prior.source] + ([prior.target] if prior.target else [])
     if s.entity and not any(s.entity == side.entity for side in sides):

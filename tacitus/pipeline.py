@@ -184,8 +184,9 @@ class Coder:
             sentence_spans.append((offset + sent.start_char, offset + sent.end_char))
             if s_index == 0:
                 lead_dates = dates
-            for c in cands:
-                rec, lead, current, history = self._record(article, state, c, dates, offset, s_index, last_dated)
+            for c, own_dates in ((c, d) for c in cands for d in _occasions(dates, c)):
+                rec, lead, current, history = self._record(article, state, c, own_dates, offset, s_index,
+                                                           last_dated)
                 if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
                     last_dated = (rec.date, rec.date_precision)
                 generic = c.target is not None and c.target.plural and not c.target.person
@@ -617,6 +618,33 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             return later[0]
     anchor_char = c.anchor.idx - sent.start_char
     return min(eligible, key=lambda d: abs(d.start - anchor_char))
+
+
+def _occasions(dates: list[DateMention], c: Candidate) -> list[list[DateMention]]:
+    """The dates to code this event on, one list per occasion: "travelled to China in March and in May" and
+    "met in 2015 and again in 2018" tell two events; "visited Ankara on Monday and Tuesday" tells one visit."""
+    first = _attached_date(dates, c)
+    if first is None:
+        return [dates]
+    sent = c.sent
+
+    def prep_of(d: DateMention):  # type: ignore[no-untyped-def]
+        span = sent.char_span(d.start, d.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        if root is not None and root.dep_ == "pobj":
+            root = root.head
+        return root if root is not None and root.pos_ == "ADP" and root.dep_ in ("prep", "conj") else None
+
+    p = prep_of(first)
+    if p is None:
+        return [dates]
+    again = [d for d in dates if d is not first and d.precision == first.precision and d.date != first.date
+             and (q := prep_of(d)) is not None and q.lower_ == p.lower_ and q.i > p.i
+             and ((q.dep_ == "conj" and q.head.i == p.i) or (q.head.i == p.head.i and any(
+                 t.lower_ == "and" for t in sent.doc[p.i:q.i])))
+             # "visit Peru on Tuesday and Brazil on Wednesday": another target between, not another occasion
+             and not any(t.pos_ == "PROPN" and sent.start_char + first.end <= t.idx for t in sent.doc[p.i:q.i])]
+    return [[first], *([d] for d in again)] if again else [dates]
 
 
 def mention_summary(m: ActorMention) -> str:

@@ -412,6 +412,26 @@ def test_a_call_after_which_someone_was_suspended_is_theirs(coder: Coder) -> Non
         ("Srettha Thavisin", "Hun Manet", dt.date(2024, 5, 1), "month")]
 
 
+def test_an_invitation_is_a_planned_visit_of_the_invitee(coder: Coder) -> None:
+    evs = consults(code(coder, "Egyptian President Abdel Fattah el-Sisi invited Ethiopian Prime Minister Abiy Ahmed to "
+                               "Cairo, and Abiy invited Sisi to Addis Ababa for talks with Somali President Hassan "
+                               "Sheikh Mohamud. The ministry invited bids for the dam contract.",
+                        dt.date(2019, 4, 2)))
+    assert {(e.mode, e.status, e.source.person, e.target.person) for e in evs} == {
+        ("visit", "planned", "Abiy Ahmed", "Abdel Fattah al-Sisi"),
+        ("visit", "planned", "Abdel Fattah al-Sisi", "Abiy Ahmed"),
+        (None, "planned", "Abdel Fattah al-Sisi", "Hassan Sheikh Mohamud")}
+
+
+def test_one_act_on_two_occasions_is_two_events(coder: Coder) -> None:
+    evs = consults(code(coder, "Pakistani Prime Minister Imran Khan has twice travelled to Saudi Arabia for talks with "
+                               "Crown Prince Mohammed bin Salman, in January and in March. Foreign Minister Shah Mahmood Qureshi visited Kabul on "
+                               "Monday and Tuesday.", dt.date(2019, 6, 5)))
+    assert sorted((e.source.entity, e.target.entity, e.date, e.date_precision) for e in evs) == [
+        ("PAK", "AFG", dt.date(2019, 6, 3), "day"),
+        ("PAK", "SAU", dt.date(2019, 1, 1), "month"), ("PAK", "SAU", dt.date(2019, 3, 1), "month")]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

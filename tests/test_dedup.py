@@ -76,3 +76,11 @@ def test_a_denial_does_not_undo_a_call_told_as_fact() -> None:
     told = ev(IRN_FM, TUR_FM, (20, 30), dt.date(2021, 5, 9), "day")
     out, _ = merge_document_events([PendingEvent(denied), PendingEvent(told)])
     assert sorted(e.status for e in out) == ["denied", "occurred"]
+
+
+def test_a_planned_continuation_does_not_date_talks_already_held() -> None:
+    held = ev(IRN_FM, OMN_FM, (0, 10))
+    summit = ev(IRN_FM, None, (20, 30), dt.date(2021, 5, 13), "day")
+    summit.status = "planned"
+    out, left = merge_document_events([PendingEvent(held), PendingEvent(summit, continuation=True)])
+    assert [(e.date, e.evidence) for e in out] == [(None, [(0, 10)])] and len(left) == 1

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
-from .claims import ClaimExtractor, link_to_events
+from .claims import NUMBER_WORDS, ClaimExtractor, link_to_events
 from .coding import (MOTION_VERBS, Candidate, RuleCoder, TriggerLexicon, _governing_verb, _infinitive,
                      actors_resolve_pronoun)
 from .dates import DateMention, find_dates, next_weekday
@@ -302,6 +302,8 @@ class Coder:
         sent = c.sent
         date, precision = None, None
         dm = _attached_date(dates, c)
+        if dm is None:
+            date, precision = _offset_from_main(dates, c)
         if dm is not None:
             if dm.relative_to_previous:
                 if last_dated is not None:
@@ -429,8 +431,10 @@ LEADER_ROLES = {"President", "Prime Minister", "King", "Emir", "Chancellor", "Su
 
 def _merged_into(pending: list[PendingEvent], e: EventRecord) -> list[PendingEvent]:
     """The mentions dedup merged into `e`: its own record, and those of its type whose sentence is in its evidence."""
+    sides = {e.source.entity, e.target.entity if e.target else None}
     return [p for p in pending if p.record is e or (p.record.evidence and p.record.evidence[0] in e.evidence
-                                                    and p.record.type == e.type)]
+                                                    and p.record.type == e.type and p.record.source.entity in sides
+                                                    and (p.record.target.entity if p.record.target else None) in sides)]
 
 
 def _cameo(c: Candidate, mode: str | None) -> str | None:
@@ -645,6 +649,30 @@ def _occasions(dates: list[DateMention], c: Candidate) -> list[list[DateMention]
              # "visit Peru on Tuesday and Brazil on Wednesday": another target between, not another occasion
              and not any(t.pos_ == "PROPN" and sent.start_char + first.end <= t.idx for t in sent.doc[p.i:q.i])]
     return [[first], *([d] for d in again)] if again else [dates]
+
+
+OFFSET_UNITS = {"hour": (0, "day"), "day": (1, "day"), "week": (7, "week")}
+
+
+def _offset_from_main(dates: list[DateMention], c: Candidate) -> tuple[dt.date | None, str | None]:
+    """'expelled the envoy on Friday, a day after it ordered ...': the clause's date, counted from the main one."""
+    clause = next((t for t in [c.anchor, *c.anchor.ancestors] if t.dep_ == "advcl"), None)
+    if clause is None:
+        return None, None
+    mark = next((k.lower_ for k in clause.children if k.dep_ == "mark"), None)
+    unit = next((k for k in clause.children if k.dep_ == "npadvmod" and k.lemma_.lower() in OFFSET_UNITS), None)
+    if mark not in ("after", "before") or unit is None:
+        return None, None
+    count = next((1 if k.lower_ in ("a", "an", "one") else NUMBER_WORDS.get(k.lower_) or (int(k.text) if k.is_digit
+                  else None) for k in unit.children if k.dep_ in ("det", "nummod")), None)
+    days, precision = OFFSET_UNITS[unit.lemma_.lower()]
+    if count is None and days:
+        return None, None  # "days after": how many is not told
+    main = _attached_date(dates, replace(c, anchor=clause.head, governor=clause.head, date_after=None))
+    if main is None or main.date is None or main.precision != "day":
+        return None, None
+    delta = dt.timedelta(days=days * (count or 0))
+    return (main.date - delta if mark == "after" else main.date + delta), precision
 
 
 def mention_summary(m: ActorMention) -> str:

@@ -432,6 +432,17 @@ def test_one_act_on_two_occasions_is_two_events(coder: Coder) -> None:
         ("PAK", "SAU", dt.date(2019, 1, 1), "month"), ("PAK", "SAU", dt.date(2019, 3, 1), "month")]
 
 
+def test_a_clause_a_day_after_the_main_one_is_dated_from_it(coder: Coder) -> None:
+    evs = code(coder, "Ecuador expelled Colombia's ambassador on Tuesday, a day after Colombia expelled Ecuador's "
+                      "charge d'affaires. Russia expelled two Estonian diplomats on June 9, two weeks after Estonia "
+                      "expelled a Russian diplomat. Kenya recalled its envoy, days after Somalia expelled Kenyan "
+                      "diplomats.", dt.date(2021, 6, 10))
+    got = {(e.source.entity, e.target.entity): (e.date, e.date_precision) for e in evs if e.type == "SANCTION"}
+    assert got[("COL", "ECU")] == (dt.date(2021, 6, 7), "day")
+    assert got[("EST", "RUS")] == (dt.date(2021, 5, 26), "week")
+    assert got[("SOM", "KEN")][0] is None  # "days after": how many is not told
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

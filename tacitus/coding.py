@@ -1112,6 +1112,13 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     v = verb
     for _ in range(6):
         # the subject nearest the verb first: a dateline ("GAZA - The health ministry said") parses as a subject too
+        relative = v.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
+                                             for c in v.children)
+        if relative and any(c.dep_ == "nsubj" and c.lower_ in ("both", "all") for c in v.children):
+            head = v.head  # "Macron and Merkel, who both visited ...": every conjunct the clause hangs on
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            return head, False
         for c in sorted(v.children, key=lambda c: (c.i > v.i, -c.i)):
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
@@ -1216,7 +1223,9 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
     chain = [governor]
     h = governor
     for _ in range(4):
-        if h.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj") and h.head != h:
+        # "will travel to Moscow to meet Lavrov": a purpose infinitive has the status of the trip it is for
+        if (h.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj")
+                or h.dep_ == "advcl" and _infinitive(h)) and h.head != h:
             h = h.head
             chain.append(h)
         else:

@@ -443,6 +443,21 @@ def test_a_clause_a_day_after_the_main_one_is_dated_from_it(coder: Coder) -> Non
     assert got[("SOM", "KEN")][0] is None  # "days after": how many is not told
 
 
+def test_a_purpose_infinitive_has_the_status_of_its_trip(coder: Coder) -> None:
+    evs = consults(code(coder, "Indian Foreign Minister S. Jaishankar will travel to Moscow to meet Russian Foreign "
+                               "Minister Sergey Lavrov on Monday. Japanese Prime Minister Fumio Kishida flew to Kyiv on "
+                               "Tuesday to meet Ukrainian President Volodymyr Zelensky.", dt.date(2023, 3, 22)))
+    assert sorted((e.target.entity, e.status, e.date) for e in evs) == [
+        ("RUS", "planned", dt.date(2023, 3, 27)), ("UKR", "occurred", dt.date(2023, 3, 21))]
+
+
+def test_who_both_refers_to_every_conjunct(coder: Coder) -> None:
+    evs = consults(code(coder, "The vote followed appeals from Spanish Prime Minister Pedro Sanchez and Italian Prime "
+                               "Minister Giorgia Meloni, who both visited Rabat in March.", dt.date(2023, 6, 2)))
+    assert sorted((e.source.person, e.target.entity, e.date) for e in evs) == [
+        ("Giorgia Meloni", "MAR", dt.date(2023, 3, 1)), ("Pedro Sanchez", "MAR", dt.date(2023, 3, 1))]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

@@ -597,6 +597,8 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
         root = span.root
         if root.dep_ == "poss" and root.head.i not in own and root.head.pos_ in ("NOUN", "PROPN"):
             continue  # "the crisis over last Sunday's election": the day of the election, not of this event
+        if c.status in ("planned", "hypothetical") and _said_on(span, clause):
+            continue  # "said on Tuesday they were ready to resume talks": the day of saying, not of the talks
         ok = False
         for t in [span.root, *span.root.ancestors]:
             if t.i in own:
@@ -622,6 +624,16 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             return later[0]
     anchor_char = c.anchor.idx - sent.start_char
     return min(eligible, key=lambda d: abs(d.start - anchor_char))
+
+
+def _said_on(span, clause) -> bool:  # type: ignore[no-untyped-def]
+    """'officials said on Tuesday they were ready ...': the parser hangs the date on the reported clause, but it
+    stands between the speech verb and that clause's subject, so it dates the saying."""
+    speech = clause.head
+    if clause.dep_ != "ccomp" or speech.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    subject = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and speech.i < span.start and span.end <= subject.i
 
 
 def _occasions(dates: list[DateMention], c: Candidate) -> list[list[DateMention]]:

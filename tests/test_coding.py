@@ -458,6 +458,12 @@ def test_who_both_refers_to_every_conjunct(coder: Coder) -> None:
         ("Giorgia Meloni", "MAR", dt.date(2023, 3, 1)), ("Pedro Sanchez", "MAR", dt.date(2023, 3, 1))]
 
 
+def test_the_day_of_saying_does_not_date_talks_offered(coder: Coder) -> None:
+    evs = consults(code(coder, "Serbian officials said on Monday they were ready to resume talks with Kosovo, but only "
+                               "if the new police units were withdrawn.", dt.date(2023, 6, 14)))
+    assert [(e.status, e.date) for e in evs] == [("hypothetical", None)]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

@@ -345,8 +345,29 @@ def find_mentions(sent: Span, hits: dict[int, _Hit], group_seed: int = 0,
 def _merge_appositions(doc: Doc, ms: list[ActorMention]) -> list[ActorMention]:
     """"Ziyad al-Nakhalah, the secretary-general of Islamic Jihad" and "The Emir of Qatar, Sheikh Tamim": one actor."""
     out: list[ActorMention] = []
+    queue: list[ActorMention] = []  # offices of a distributed plural title still waiting for their names
+    last_named: ActorMention | None = None
     for m in ms:
         prev = out[-1] if out else None
+        named_only = m.name and not m.roles and not m.modifier and not m.pronoun
+        if prev is not None and named_only and m.start == prev.end + 1 and doc[prev.end].text == ",":
+            group = [x for x in out if (x.start, x.end) == (prev.start, prev.end)]
+            if len(group) >= 2:  # "the presidents of Guinea and Mauritania, Alpha Condé and Mohamed Ould Abdel Aziz"
+                queue = group
+        if queue and named_only and (
+                m.start == queue[0].end + 1 or (last_named is not None and m.start == last_named.end + 1
+                                                and doc[last_named.end].lower_ in ("and", ","))):
+            titled = queue.pop(0)
+            m.roles, m.country = titled.roles, m.country or titled.country
+            m.org, m.agent = m.org or titled.org, m.agent or titled.agent
+            m.counterpart, m.group = titled.counterpart, titled.group
+            # the office's words stay part of the mention: "with his counterparts, X and Y" names them there
+            m.start, m.head = titled.start, titled.head
+            m.text = doc[m.start:m.end].text
+            out[out.index(titled)] = m
+            last_named = m if queue else None
+            continue
+        queue, last_named = [], None
         if prev is not None and m.start == prev.end + 1 and doc[prev.end].text == "," and not m.modifier \
                 and not prev.modifier and not prev.pronoun and not m.pronoun:
             named, titled = (prev, m) if prev.name and not prev.roles else (m, prev)

@@ -91,6 +91,13 @@ def test_a_newspaper_is_not_its_city_and_an_elect_not_the_holder(coder: Coder) -
     assert ("Joe Biden", "USA", "Joe Biden") in actors
 
 
+def test_a_plural_title_gives_each_following_name_its_own_state(coder: Coder) -> None:
+    r = coder.code_text("Talks were held with the presidents of Senegal and Mali, Macky Sall and Ibrahim Boubacar "
+                        "Keita, in Dakar.", dt.date(2016, 3, 3))
+    got = {m.actor.person: m.actor.country for m in r.mentions if m.actor.person}
+    assert got == {"Macky Sall": "SEN", "Ibrahim Boubacar Keita": "MLI"}
+
+
 def test_a_deputy_is_not_the_office_holder(coder: Coder) -> None:
     e = one(coder, "Iran's deputy foreign minister met Russian officials in Moscow on Monday.", dt.date(2019, 5, 8))
     assert (e.source.country, e.source.person) == ("IRN", None)

@@ -1123,7 +1123,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, False  # "Rouhani, who condemned ...": the noun the clause hangs on
-                return c, False
+                # "Kim flew into Pyongyang and was met by Kim Jong-il": the shared subject of a passive conjunct
+                return c, v is not verb and verb.dep_ == "conj" and any(k.dep_ == "auxpass" for k in verb.children)
             if c.dep_ == "nsubjpass":
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, True  # "Paetongtarn, who was suspended ...": the noun the clause hangs on

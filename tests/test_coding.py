@@ -464,6 +464,13 @@ def test_the_day_of_saying_does_not_date_talks_offered(coder: Coder) -> None:
     assert [(e.status, e.date) for e in evs] == [("hypothetical", None)]
 
 
+def test_flew_into_a_capital_and_was_met_by_its_leader(coder: Coder) -> None:
+    evs = consults(code(coder, "Indian Prime Minister Narendra Modi flew into Kabul on Friday and was met at the airport "
+                               "by Afghan President Ashraf Ghani.", dt.date(2015, 12, 26)))
+    assert [(e.mode, e.source.person, e.target.person, e.date) for e in evs] == [
+        ("visit", "Narendra Modi", "Ashraf Ghani", dt.date(2015, 12, 25))]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

@@ -739,6 +739,13 @@ class DocumentActors:
                 self.groups[len(members)] = members
                 self.last_group, self.last_group_age = members, 0
 
+    def note_group(self, members: list[ActorMention]) -> None:
+        """Remember sides told together other than by coordination: a host and its guests, a group named again."""
+        distinct = [m for i, m in enumerate(members) if m.entity and all(o.entity != m.entity for o in members[:i])]
+        if len(distinct) >= 2:
+            self.groups[len(distinct)] = distinct
+            self.last_group, self.last_group_age = distinct, 0
+
     def resolve(self, m: ActorMention) -> bool:
         """Fill `m` from the knowledge base and what this document said before; False: not an actor."""
         self.counter += 1

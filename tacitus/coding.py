@@ -252,6 +252,9 @@ class RuleCoder:
             else:
                 cands.extend(res)
                 coded.add((span.start, span.end))
+                guests = [c.target for c in res if entry.mode == "host" and c.target is not None]
+                if len(guests) >= 2:  # "Biden hosted Kishida and Yoon": the three are a group from now on
+                    actors.note_group([res[0].source, *guests])
                 for c in res:  # "the two leaders" later in the sentence or the article: the pair just told
                     if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
                         actors.last_pair = (c.source, c.target)
@@ -738,6 +741,7 @@ def _numbered_group(verb: Token, deps: tuple[str, ...], by_token: dict[int, Acto
         plural = tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "NUM"
         if sizes and plural and sizes[0] in actors.groups:
             titled = by_token.get(tok.i)
+            actors.note_group(actors.groups[sizes[0]])  # "The three agreed ... they criticised": told again
             if titled is None or not titled.roles:
                 return [replace(m, modifier=False) for m in actors.groups[sizes[0]]]
             # "the two prime ministers" after "the foreign ministers of Greece and Macedonia": those states'
@@ -1226,7 +1230,7 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
     for _ in range(4):
         # "will travel to Moscow to meet Lavrov": a purpose infinitive has the status of the trip it is for
         if (h.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj")
-                or h.dep_ == "advcl" and _infinitive(h)) and h.head != h:
+                or h.dep_ in ("advcl", "conj") and _infinitive(h)) and h.head != h:
             h = h.head
             chain.append(h)
         else:
@@ -1243,6 +1247,10 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "denied"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "hypothetical"
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and p.lemma_.lower() in ("event", "case")
+                                                             and any(o.lower_ == "of" for o in p.children)
+                                                             for p in c.children) for c in kids):
+            return "hypothetical"  # "to consult one another in the event of a regional threat"
         aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if aux & CONDITIONAL_AUX:
             reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in SPEECH_VERBS

@@ -471,6 +471,17 @@ def test_flew_into_a_capital_and_was_met_by_its_leader(coder: Coder) -> None:
         ("visit", "Narendra Modi", "Ashraf Ghani", dt.date(2015, 12, 25))]
 
 
+def test_a_host_and_its_guests_are_the_three_told_after(coder: Coder) -> None:
+    evs = code(coder, "Indonesian President Joko Widodo hosted Malaysian Prime Minister Anwar Ibrahim and Singaporean "
+                      "Prime Minister Lee Hsien Loong in Bogor on Monday. The three agreed to consult one another in "
+                      "the event of a regional crisis. In a joint statement they criticised Myanmar's junta. Myanmar's "
+                      "junta responded by accusing the three of interference.", dt.date(2023, 9, 5))
+    accused = {(e.source.entity, e.target.entity) for e in evs if e.type == "ACCUSE"}
+    assert accused == {("IDN", "MMR"), ("MYS", "MMR"), ("SGP", "MMR"), ("MMR", "IDN"), ("MMR", "MYS"), ("MMR", "SGP")}
+    later = [e for e in evs if e.type == "CONSULT" and e.span[0] > 120]
+    assert later and all(e.status == "hypothetical" for e in later)
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

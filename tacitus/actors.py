@@ -711,6 +711,7 @@ class DocumentActors:
     last_pair: tuple[ActorMention, ActorMention] | None = None  # the two sides of the last joint event
     groups: dict[int, list[ActorMention]] = field(default_factory=dict)  # size -> last coordinated group of states
     last_attacker: ActorMention | None = None  # the side of the last attack told: "condemned the shelling"
+    last_actor: ActorMention | None = None  # the side of the last act told: "praised the decision"
     last_group: list[ActorMention] = field(default_factory=list)  # the latest coordinated group: "they"
     last_group_age: int = 0  # sentences since it was told
     sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here

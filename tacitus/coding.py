@@ -261,6 +261,9 @@ class RuleCoder:
                     if c.entry.type == "ASSAULT" and c.source is not None and c.source.entity \
                             and c.source.agent != "UAF" and c.status == "occurred":
                         actors.last_attacker = c.source
+                    if c.entry.type in DEED_TYPES and c.source is not None and c.source.entity \
+                            and c.status in ("occurred", "planned"):
+                        actors.last_actor = c.source
         # "EU ministers agreed to impose an arms embargo on Uzbekistan": the decision is the sanction, planned,
         # not an agreement with the side it targets
         hostile = {c.anchor.i for c in cands if c.entry.type in HOSTILE_TYPES and c.target is not None}
@@ -435,19 +438,22 @@ class RuleCoder:
             status = _status(governor, anchor, sent)
             return [Candidate(entry, sent, anchor, governor, a, b, False, status, confidence)
                     for a, b in itertools.permutations(distinct, 2)]
-        if entry.type in ("ACCUSE", "REQUEST") and sources and actors.last_attacker is not None and not any(
+        if entry.type in REACTION_TYPES and sources and not any(
                 t.entity or t.person or t.counterpart for t in targets):
-            # "Saudi Arabia condemned the attack", "demanded a halt to the strikes": the attack told before
+            # "Saudi Arabia condemned the attack", "demanded a halt to the strikes", "praised the decision": the
+            # side of the act told before
             told = [c for c in governor.children if c.dep_ == "dobj"] + [
                 p for c in governor.children if c.dep_ == "dobj" for q in c.children if q.dep_ == "prep"
                 for p in q.children if p.dep_ == "pobj"]
-            if any(t.lemma_.lower() in ATTACK_NOUNS and any(d.lower_ in ("the", "this", "that", "these", "those")
-                                                            for d in t.children if d.dep_ == "det")
-                   and not any(k in by_token for k in range(t.left_edge.i, t.i))  # "the Israeli attack" names it
-                   and not any(c.lower_ == "by" for c in t.children) for t in told):
-                attacker = actors.last_attacker
-                if all(attacker.entity != x.entity for x in sources):
-                    targets = [replace(attacker, modifier=False)]
+            told = [t for t in told if any(d.lower_ in ("the", "this", "that", "these", "those")
+                                           for d in t.children if d.dep_ == "det")
+                    and not any(k in by_token for k in range(t.left_edge.i, t.i))  # "the Israeli attack" names it
+                    and not any(c.lower_ == "by" for c in t.children)]
+            doer = actors.last_attacker if any(t.lemma_.lower() in ATTACK_NOUNS for t in told) and entry.type in (
+                "ACCUSE", "REQUEST") else actors.last_actor if any(t.lemma_.lower() in DEED_NOUNS for t in told) \
+                else None
+            if doer is not None and all(doer.entity != x.entity for x in sources):
+                targets = [replace(doer, modifier=False)]
         if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type not in ("CONSULT", "MOBILIZE") \
                 and entry.target and not (entry.symmetric and len(sources) >= 2):
             # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"
@@ -809,6 +815,13 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
     return []
 
 
+REACTION_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "PROTEST"}
+DEED_TYPES = {"SANCTION", "RETREAT", "AGREE", "COERCE", "MOBILIZE", "AID", "COOPERATE", "CONCEDE"}
+# acts a later sentence refers back to by a definite noun: "praised the decision", "rejected the move"
+DEED_NOUNS = {"decision", "move", "step", "action", "announcement", "release", "seizure", "expulsion", "withdrawal",
+              "measure", "measures", "sanctions", "deal", "agreement", "ruling", "verdict", "ban", "crackdown",
+              "arrest", "arrests", "detention", "execution", "annexation", "invasion", "test", "launch", "downing",
+              "recognition", "suspension", "closure", "blockade", "boycott"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "shelling", "bombardment", "bombing", "fire", "offensive",
                 "assault", "operation", "drone", "missile", "rocket", "gunfire", "shell", "incursion"}
 

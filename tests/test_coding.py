@@ -482,6 +482,14 @@ def test_a_host_and_its_guests_are_the_three_told_after(coder: Coder) -> None:
     assert later and all(e.status == "hypothetical" for e in later)
 
 
+def test_a_reaction_to_the_decision_targets_whoever_took_it(coder: Coder) -> None:
+    evs = code(coder, "Russia expelled ten Estonian diplomats on Saturday. Turkey and the United Nations criticised the "
+                      "decision, and Belarus praised the move.", dt.date(2022, 10, 30))
+    reactions = {(e.type, e.source.entity, e.target.entity if e.target else None) for e in evs
+                 if e.type in ("ACCUSE", "SUPPORT")}
+    assert reactions == {("ACCUSE", "TUR", "RUS"), ("ACCUSE", "UN", "RUS"), ("SUPPORT", "BLR", "RUS")}
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

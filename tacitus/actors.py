@@ -371,8 +371,10 @@ def _merge_appositions(doc: Doc, ms: list[ActorMention]) -> list[ActorMention]:
         if prev is not None and m.start == prev.end + 1 and doc[prev.end].text == "," and not m.modifier \
                 and not prev.modifier and not prev.pronoun and not m.pronoun:
             named, titled = (prev, m) if prev.name and not prev.roles else (m, prev)
+            # "In a statement, Macron ...": a bare agent noun inside a phrase before the name is no apposition
+            loose = titled.agent and not (titled.roles or titled.entity) and doc[titled.head].dep_ == "pobj"
             if named.name and not named.roles and not titled.name and (titled.roles or titled.entity or titled.agent) \
-                    and not titled.plural and not titled.counterpart:
+                    and not titled.plural and not titled.counterpart and not loose:
                 named.roles = named.roles or titled.roles
                 named.country = named.country or titled.country
                 named.org = named.org or titled.org

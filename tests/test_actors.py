@@ -98,6 +98,14 @@ def test_a_plural_title_gives_each_following_name_its_own_state(coder: Coder) ->
     assert got == {"Macky Sall": "SEN", "Ibrahim Boubacar Keita": "MLI"}
 
 
+def test_a_statement_before_a_name_is_not_its_apposition(coder: Coder) -> None:
+    r = coder.code_text("In a statement, Merkel criticised the move. The talks were chaired by the envoy, Martin "
+                        "Griffiths.", dt.date(2018, 5, 9))
+    texts = [m.actor.text for m in r.mentions]
+    assert "Merkel" in texts and not any("statement," in t for t in texts)
+    assert "the envoy, Martin Griffiths" in texts
+
+
 def test_a_deputy_is_not_the_office_holder(coder: Coder) -> None:
     e = one(coder, "Iran's deputy foreign minister met Russian officials in Moscow on Monday.", dt.date(2019, 5, 8))
     assert (e.source.country, e.source.person) == ("IRN", None)

@@ -46,6 +46,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# "in November of that year", "later that year": the year told before
+_THAT_YEAR = re.compile(r"\b(?:in\s+)?(?:" + _MON + r"\s+of\s+)?(?:(?:later|earlier)\s+(?:in\s+)?)?that\s+(?:same\s+)?year\b",
+                        re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression in a sentence: character span (in the sentence), resolved date and precision.
@@ -84,10 +89,14 @@ def next_weekday(pub: dt.date, wd: int) -> dt.date:
     return pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
 
 
-def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
-    """All date expressions in `sentence`, resolved against `published` where they are relative."""
+def find_dates(sentence: str, published: dt.date | None, year_before: int | None = None) -> list[DateMention]:
+    """All date expressions in `sentence`, resolved against `published` where they are relative.
+
+    "in November of that year" takes the year told last before it: in this sentence, else `year_before`.
+    """
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    anaphoric = list(_THAT_YEAR.finditer(sentence))  # resolved last, from the years the sentence tells
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in anaphoric]
     for kind, rx in _PATTERNS:
         for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -97,8 +106,25 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(dm)
+    for m in anaphoric:
+        year = last_year_told([d for d in found if d.start < m.start()], year_before)
+        if year is None:
+            continue
+        mon = m.group("mon")
+        month = (9 if mon.lower().startswith("sept") else MONTHS[mon.lower()[:3]]) if mon else None
+        found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(year, month or 1, 1),
+                                 "month" if month else "year"))
     found.sort(key=lambda d: d.start)
     return found
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def last_year_told(dates: list[DateMention], before: int | None) -> int | None:
+    """The year of the last date in `dates` that names its year ("in 2013"), else `before`."""
+    told = [d for d in dates if d.date is not None and YEAR.search(d.text)]
+    return max(told, key=lambda d: d.start).date.year if told else before  # type: ignore[union-attr]
 
 
 def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | None:

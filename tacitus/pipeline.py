@@ -22,7 +22,7 @@ from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import NUMBER_WORDS, ClaimExtractor, link_to_events
 from .coding import (MOTION_VERBS, Candidate, RuleCoder, TriggerLexicon, _governing_verb, _infinitive,
                      actors_resolve_pronoun)
-from .dates import DateMention, find_dates, next_weekday
+from .dates import DateMention, find_dates, last_year_told, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
 from .ingest import split_date_header
@@ -130,6 +130,7 @@ class Coder:
         pending: list[PendingEvent] = []
         last_dated: tuple[dt.date, str] | None = None
         lead_dates: list[DateMention] = []
+        year_told: int | None = None  # the last year the article names: "in November of that year"
         group_seed = 0
         dateline = DATELINE.match(doc.text)
         dateline_end = dateline.end() if dateline else 0
@@ -179,7 +180,8 @@ class Coder:
             result.quotes += quotes
             result.claims += claims.claims(sent, mentions, offset, article.doc_id)
             clock.lap("coding")
-            dates = find_dates(sent.text, article.published)
+            dates = find_dates(sent.text, article.published, year_told)
+            year_told = last_year_told(dates, year_told)
             sentence_dates.append(dates)
             sentence_spans.append((offset + sent.start_char, offset + sent.end_char))
             if s_index == 0:

@@ -63,3 +63,12 @@ def test_days_counted_from_the_previous_event(text: str, days: int) -> None:
 def test_days_after_a_named_event_are_not_counted_from_the_previous_one() -> None:
     assert find_dates("He left a day after meeting the king.", PUB) == []
     assert find_dates("It came two days later than planned.", PUB) == []
+
+
+def test_that_year_is_the_year_told_before() -> None:
+    got = [(d.text, d.date, d.precision) for d in find_dates(
+        "Relations collapsed in 2016; in March of that year both sides recalled their envoys.", dt.date(2024, 2, 1))]
+    assert got == [("in 2016", dt.date(2016, 1, 1), "year"), ("in March of that year", dt.date(2016, 3, 1), "month")]
+    assert [(d.date, d.precision) for d in find_dates("Later that year they met again.", dt.date(2024, 2, 1), 2019)] \
+        == [(dt.date(2019, 1, 1), "year")]
+    assert find_dates("Later that year they met again.", dt.date(2024, 2, 1)) == []

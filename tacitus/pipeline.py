@@ -613,6 +613,11 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
                 break
         if ok:
             eligible.append(d)
+    if not eligible and clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.i != clause.i and not any(
+            k.dep_ in ("nsubj", "nsubjpass", "mark") for k in clause.children):
+        # "held calls with Swaraj and Qureshi on Tuesday, urging both sides to ...": a participle clause tells
+        # what was done at the same time
+        return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
     if not eligible and _own_conjunct(clause) and clause.head.i != clause.i:
         # "Modi held talks with Xi on Friday, and the two leaders agreed ...": a conjoined clause with no date
         # of its own happened when the clause it is joined to did

@@ -490,6 +490,12 @@ def test_a_reaction_to_the_decision_targets_whoever_took_it(coder: Coder) -> Non
     assert reactions == {("ACCUSE", "TUR", "RUS"), ("ACCUSE", "UN", "RUS"), ("SUPPORT", "BLR", "RUS")}
 
 
+def test_a_participle_clause_shares_its_main_clause_date(coder: Coder) -> None:
+    evs = code(coder, "On Monday, German Chancellor Olaf Scholz spoke by phone with Chinese President Xi Jinping, urging "
+                      "him to press Russia to end the war.", dt.date(2022, 11, 16))
+    assert {(e.type, e.date) for e in evs} == {("CONSULT", dt.date(2022, 11, 14)), ("REQUEST", dt.date(2022, 11, 14))}
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

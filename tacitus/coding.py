@@ -261,6 +261,8 @@ class RuleCoder:
                     if c.entry.type == "ASSAULT" and c.source is not None and c.source.entity \
                             and c.source.agent != "UAF" and c.status == "occurred":
                         actors.last_attacker = c.source
+                    if c.entry.type != "CONSULT" and c.target is not None and c.target.entity:
+                        actors.last_target[c.entry.rule] = c.target
                     if c.entry.type in DEED_TYPES and c.source is not None and c.source.entity \
                             and c.status in ("occurred", "planned"):
                         actors.last_actor = c.source
@@ -467,6 +469,14 @@ class RuleCoder:
                       and not _locative(sent.doc[m.head])}
             if len(others) == 1:
                 targets = [replace(next(iter(others.values())), modifier=False)]
+        if entry.type != "CONSULT" and sources and not any(t.entity or t.person or t.counterpart for t in targets) \
+                and any(t.agent and not t.entity for t in targets) \
+                and entry.rule in actors.last_target:
+            # "Washington expelled 60 Russians ... Germany and France each expelled four diplomats": the same act
+            # against an unnamed side of the same kind is against the side it was told against before
+            prior = actors.last_target[entry.rule]
+            if all(prior.entity != x.entity for x in sources):
+                targets = [replace(prior, modifier=False)]
         if entry.type == "CONSULT" and any(t.lemma_.lower() in SPORT_WORDS and t.i not in by_token for t in sent):
             return "a sporting fixture, not a consultation"
         if entry.type == "CONSULT" and entry.mode == "visit" and any(t.lower_ in VIRTUAL_WORDS for t in sent):
@@ -745,7 +755,10 @@ def _numbered_group(verb: Token, deps: tuple[str, ...], by_token: dict[int, Acto
         words = [tok] + [c for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod")]
         sizes = [NUMBER_WORDS[w.lower_] for w in words if w.lower_ in NUMBER_WORDS]
         plural = tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "NUM"
-        if sizes and plural and sizes[0] in actors.groups:
+        # "the two countries", "both sides", "The three agreed" name a group; "expelled two diplomats" counts
+        definite = any(w.lower_ in ("the", "these", "those", "both") for w in words) or (
+            tok.pos_ == "NUM" and tok.dep_ in ("nsubj", "nsubjpass"))
+        if sizes and plural and definite and sizes[0] in actors.groups:
             titled = by_token.get(tok.i)
             actors.note_group(actors.groups[sizes[0]])  # "The three agreed ... they criticised": told again
             if titled is None or not titled.roles:

@@ -496,6 +496,13 @@ def test_a_participle_clause_shares_its_main_clause_date(coder: Coder) -> None:
     assert {(e.type, e.date) for e in evs} == {("CONSULT", dt.date(2022, 11, 14)), ("REQUEST", dt.date(2022, 11, 14))}
 
 
+def test_the_same_act_against_unnamed_diplomats_has_the_same_target(coder: Coder) -> None:
+    evs = code(coder, "Britain expelled 23 Russian diplomats on Wednesday. Denmark and Norway each expelled two "
+                      "diplomats on Thursday.", dt.date(2018, 3, 16))
+    assert sorted((e.source.entity, e.target.entity) for e in evs if e.type == "SANCTION") == [
+        ("DNK", "RUS"), ("GBR", "RUS"), ("NOR", "RUS")]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

@@ -280,8 +280,18 @@ class RuleCoder:
                                                                  if k.dep_ == "dobj"))]
         for c in protesting:
             rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, "the demand a protest is held for"))
-        drop = agreeing + protesting
-        return [c for c in cands if c not in drop], rejected
+        # "Pence said the United States could double its tariffs unless China changed its practices": a hostile
+        # act its own side announces on a condition is a threat, made when it is said
+        threats = [(c, t) for c in cands if (t := _conditional_announcement(c, by_token)) is not None]
+        for c, _ in threats:
+            rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, "a hostile act announced on a condition "
+                                                                          "is a threat (THREATEN)"))
+        converted = [replace(c, entry=c.entry.model_copy(update={
+            "rule": f"{c.entry.rule}+conditional", "type": "THREATEN", "mode": None,
+            "cameo": THREAT_CAMEO[c.entry.type]}), anchor=speech, governor=speech, status="occurred",
+            past_perfect=False) for c, speech in threats]
+        drop = agreeing + protesting + [c for c, _ in threats]
+        return [c for c in cands if c not in drop] + converted, rejected
 
     def _code_one(self, entry: TriggerEntry, span: Span, anchor: Token, sent: Span, by_token: dict[int, ActorMention],
                   mentions: list[ActorMention], actors: DocumentActors) -> list[Candidate] | str:
@@ -786,6 +796,26 @@ def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) ->
     return next((m for m in mentions if m.modifier and m.entity and left <= m.start and m.end <= x.start
                  and not (m.start >= 2 and doc[m.start - 1].text == "-"  # "pro-Iranian", "anti-US"
                           and doc[m.start - 2].lower_ in ("pro", "anti", "non"))), None)
+
+
+THREAT_CAMEO = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "131"}
+
+
+def _conditional_announcement(c: Candidate, by_token: dict[int, ActorMention]) -> Token | None:
+    """The speech verb by which a side announces its own hostile act on a condition ("said the US could double
+    its tariffs unless China changed"), or None."""
+    if c.entry.type not in THREAT_CAMEO or c.status != "hypothetical" or c.source is None or not c.source.entity:
+        return None
+    clause = c.governor
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ != "ccomp" or speech.lemma_.lower() not in DEMAND_SPEECH or not any(
+            t.lower_ in ("if", "unless") for t in clause.subtree):
+        return None
+    speaker, _ = _subject(speech)
+    side = by_token.get(speaker.i) if speaker is not None else None
+    return speech if side is not None and side.entity == c.source.entity else None
 
 
 def _conditional_threat(clause: Token) -> bool:

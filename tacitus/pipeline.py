@@ -220,7 +220,7 @@ class Coder:
                 e.date, e.date_precision = article.published, "publication"
             elif e.date is None and e.status in ("occurred", "denied") and news_day is not None \
                     and self._is_current(pending, e):
-                e.date, e.date_precision = news_day, "context"
+                e.date, e.date_precision = _scene_day(pending, e, sentence_dates, news_day), "context"
         _name_the_counterparts(events, result.mentions)
         result.events = events
         link_to_events(result.claims, result.quotes, events)
@@ -514,6 +514,20 @@ def _hearsay(c: Candidate) -> bool:
     return False
 
 
+def _scene_day(pending: list[PendingEvent], e: EventRecord, sentence_dates: list[list[DateMention]],
+               news_day: dt.date) -> dt.date:
+    """The day an undated piece of current news happened: the day the last dated sentence before it sets, when
+    that is one recent day ("The rift was on display at a forum on Saturday. Xi criticised ... Pence accused
+    Beijing ..."), else the article's news day."""
+    own = next((p for p in pending if p.record is e), None)
+    if own is None or own.sentence_index == 0:
+        return news_day
+    told = next((dates for dates in reversed(sentence_dates[1:own.sentence_index]) if dates), [])
+    days = [d.date for d in told if d.date is not None and d.precision == "day" and not d.future]
+    recent = [d for d in days if dt.timedelta(0) < news_day - d <= dt.timedelta(days=7)]
+    return recent[-1] if recent and len(set(days)) == 1 else news_day
+
+
 def _news_day(pending: list[PendingEvent], lead_dates: list[DateMention]) -> dt.date | None:
     """The day of the article's lead news: the date of the first dated, occurred event of its lead sentence,
     else the lead's first past day ("X said on Saturday he had told ..." dates the news, not the telling)."""
@@ -601,6 +615,10 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             continue  # "the crisis over last Sunday's election": the day of the election, not of this event
         if c.status in ("planned", "hypothetical") and _said_on(span, clause):
             continue  # "said on Tuesday they were ready to resume talks": the day of saying, not of the talks
+        reported = next((a for a in root.ancestors if a.dep_ == "ccomp"), None)
+        if reported is not None and reported.head.i == c.anchor.i and _said_on(span, reported):
+            eligible.append(d)  # the threat is the saying: "Turkey said on Monday it would expel ... unless ..."
+            continue
         ok = False
         for t in [span.root, *span.root.ancestors]:
             if t.i in own:

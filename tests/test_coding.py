@@ -503,6 +503,22 @@ def test_the_same_act_against_unnamed_diplomats_has_the_same_target(coder: Coder
         ("DNK", "RUS"), ("GBR", "RUS"), ("NOR", "RUS")]
 
 
+def test_a_hostile_act_announced_on_a_condition_is_a_threat(coder: Coder) -> None:
+    evs = code(coder, "Turkey said on Monday it would expel the Austrian ambassador unless Vienna apologised. Analysts "
+                      "said Washington could impose sanctions if the talks failed.", dt.date(2019, 10, 8))
+    assert [(e.type, e.source.entity, e.target.entity if e.target else None, e.date, e.rule) for e in evs
+            if e.source.entity == "TUR"] == [("THREATEN", "TUR", "AUT", dt.date(2019, 10, 7),
+                                                "sanction.expel+conditional")]
+    assert not any(e.type == "THREATEN" and e.source.entity == "USA" for e in evs)  # analysts are not Washington
+
+
+def test_undated_news_takes_the_day_the_scene_was_set(coder: Coder) -> None:
+    evs = code(coder, "GENEVA - The conference ended on Tuesday without a deal. The rift was on display at a dinner on "
+                      "Sunday. Lavrov criticised NATO. Blinken accused Moscow of stalling.", dt.date(2022, 1, 12))
+    assert {(e.source.entity, e.date) for e in evs if e.type == "ACCUSE"} == {
+        ("RUS", dt.date(2022, 1, 9)), ("USA", dt.date(2022, 1, 9))}
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

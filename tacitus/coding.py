@@ -487,6 +487,13 @@ class RuleCoder:
             prior = actors.last_target[entry.rule]
             if all(prior.entity != x.entity for x in sources):
                 targets = [replace(prior, modifier=False)]
+        if entry.type == "AGREE" and len(sources) == 1 and not any(t.entity or t.person or t.counterpart
+                                                                    for t in targets) and actors.last_pair:
+            # "Kim committed to work towards denuclearisation and Trump agreed to provide guarantees": after
+            # the talks of a pair, what one side pledges it pledges to the other
+            others = [m for m in actors.last_pair if m.entity and m.entity != sources[0].entity]
+            if len(others) == 1 and any(m.entity == sources[0].entity for m in actors.last_pair):
+                targets = [replace(others[0], modifier=False)]
         if entry.type == "CONSULT" and any(t.lemma_.lower() in SPORT_WORDS and t.i not in by_token for t in sent):
             return "a sporting fixture, not a consultation"
         if entry.type == "CONSULT" and entry.mode == "visit" and any(t.lower_ in VIRTUAL_WORDS for t in sent):
@@ -613,13 +620,16 @@ class RuleCoder:
                                     found += _mentions_for(p, by_token, mentions)
                     # the small parser often hangs "with X" on the object: "discussed Gaza with X"
                     if slot in ("with", "between") and entry.anchor == "verb":
-                        for c in h.children:
-                            if c.dep_ == "dobj":
-                                for p in c.children:
-                                    if p.dep_ == "prep" and p.lower_ == slot:
-                                        for q in p.children:
-                                            if q.dep_ == "pobj":
-                                                found += _mentions_for(q, by_token, mentions)
+                        # "agreed to normalise relations with Israel": the partner of what was agreed
+                        agreed = [x for x in h.children if x.dep_ in ("xcomp", "advcl") and _infinitive(x)] \
+                            if entry.type == "AGREE" else []
+                        for c in [k for x in (h, *agreed) for k in x.children if k.dep_ == "dobj"] + [
+                                k for x in agreed for k in x.children if k.dep_ == "prep" and k.lower_ == slot]:
+                            for p in ([c] if c.dep_ == "prep" else c.children):
+                                if p.dep_ == "prep" and p.lower_ == slot:
+                                    for q in p.children:
+                                        if q.dep_ == "pobj":
+                                            found += _mentions_for(q, by_token, mentions)
             if any(m.entity or m.person or m.counterpart for m in found):
                 break
         uniq: list[ActorMention] = []

@@ -519,6 +519,16 @@ def test_undated_news_takes_the_day_the_scene_was_set(coder: Coder) -> None:
         ("RUS", dt.date(2022, 1, 9)), ("USA", dt.date(2022, 1, 9))}
 
 
+def test_what_one_side_of_the_talks_pledges_is_pledged_to_the_other(coder: Coder) -> None:
+    evs = code(coder, "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti held talks in Brussels "
+                      "on Monday. In a statement issued after the talks, Kurti committed to form an association of "
+                      "Serb municipalities. Morocco and Bahrain, which agreed in 2020 to normalise relations with "
+                      "Israel, welcomed the deal.", dt.date(2023, 2, 28))
+    agreements = {(e.source.entity, e.target.entity if e.target else None) for e in evs if e.type == "AGREE"}
+    assert {("XKX", "SRB"), ("MAR", "ISR"), ("BHR", "ISR")} <= agreements
+    assert ("MAR", "BHR") not in agreements
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

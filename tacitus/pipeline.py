@@ -489,7 +489,9 @@ def _current_news(c: Candidate, in_lead: bool = False) -> bool:
              for t in r.subtree}
     own = next((a for a in [c.anchor, *c.anchor.ancestors] if a.dep_ == "relcl"), None)
     told = list(own.subtree) if own is not None else list(c.sent)  # "..., who also held a separate meeting"
-    return not any(t.lower_ in BACKGROUND_WORDS for t in told if t.i not in other)
+    # "first met in Davos" recalls; "accused the other of firing first" does not
+    return not any(t.lower_ in BACKGROUND_WORDS and (t.lower_ != "first" or t.head.i == g.i)
+                   for t in told if t.i not in other)
 
 
 def _told_as_history(c: Candidate) -> bool:
@@ -611,6 +613,8 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             eligible.append(d)
             continue
         root = span.root
+        if d.text.lower().startswith("since"):
+            continue  # "the worst clashes since 2016", "have met three times since 2018": a span, not the day
         if root.dep_ == "poss" and root.head.i not in own and root.head.pos_ in ("NOUN", "PROPN"):
             continue  # "the crisis over last Sunday's election": the day of the election, not of this event
         if c.status in ("planned", "hypothetical") and _said_on(span, clause):

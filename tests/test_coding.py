@@ -529,6 +529,15 @@ def test_what_one_side_of_the_talks_pledges_is_pledged_to_the_other(coder: Coder
     assert ("MAR", "BHR") not in agreements
 
 
+def test_since_a_year_is_a_span_and_firing_first_is_not_history(coder: Coder) -> None:
+    evs = code(coder, "NICOSIA - Heavy fighting broke out between Armenia and Azerbaijan on Sunday, the worst clashes "
+                      "since 2016, and each side blamed the other. Azerbaijani forces shelled Armenian villages, and "
+                      "each side accused the other of firing first.", dt.date(2020, 9, 28))
+    assert all(e.date is None or e.date.year == 2020 for e in evs)
+    assert [(e.source.entity, e.target.entity, e.date) for e in evs if e.type == "ASSAULT"] == [
+        ("AZE", "ARM", dt.date(2020, 9, 27))]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

@@ -28,6 +28,8 @@ from .registry import register
 
 NEGATIONS = {"not", "n't", "never", "no"}
 DENY_VERBS = {"deny", "dismiss", "refute", "refuse", "decline", "fail"}
+NO_COMMENT_VERBS = {"comment", "elaborate", "confirm", "say", "speculate", "specify", "disclose", "identify", "name",
+                    "elaborate"}  # "declined to comment": no answer, not a rejection
 REFUSE_VERBS = {"refuse", "decline"}  # "refused to hold talks with X" is a REJECT of the talks, not denied talks
 PLAN_VERBS = {"swear", "threaten", "plan", "intend", "expect", "schedule", "hope", "seek", "want", "prepare", "aim", "propose", "agree",
               "set", "due", "decide", "wish", "vow", "pledge", "promise", "offer", "invite", "arrange", "try"}
@@ -338,6 +340,9 @@ class RuleCoder:
                 and asker.lemma_.lower() in ASK_VERBS and (infinitive or subjunctive)
             if entry.type != "REQUEST" and (demanded or asked):
                 return f"what '{asker.text}' asks for, not an event of its own"
+            if entry.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS
+                                              for c in anchor.children):
+                return f"'{anchor.text} to {next(c.text for c in anchor.children if c.dep_ == 'xcomp')}' gives no answer, it rejects nothing"
             if entry.type != "REJECT" and infinitive and anchor.dep_ == "xcomp" \
                     and asker.lemma_.lower() in REFUSE_VERBS and not _negated(asker):
                 return f"what '{asker.text}' turns down is coded as the refusal (REJECT)"

@@ -538,6 +538,13 @@ def test_since_a_year_is_a_span_and_firing_first_is_not_history(coder: Coder) ->
         ("AZE", "ARM", dt.date(2020, 9, 27))]
 
 
+def test_declining_to_comment_rejects_nothing(coder: Coder) -> None:
+    r = coder.code_text("Netanyahu's office declined to comment. Iran refused to respond to the Saudi demands.",
+                        dt.date(2020, 11, 23))
+    assert [(e.type, e.source.entity) for e in r.events] == [("REJECT", "IRN")]
+    assert any("gives no answer" in d.reason for d in r.dropped)
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

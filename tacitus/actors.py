@@ -715,6 +715,7 @@ class DocumentActors:
     last_attacker: ActorMention | None = None  # the side of the last attack told: "condemned the shelling"
     last_actor: ActorMention | None = None  # the side of the last act told: "praised the decision"
     last_target: dict[str, ActorMention] = field(default_factory=dict)  # by trigger family: whom it hit last
+    last_source: dict[str, ActorMention] = field(default_factory=dict)  # by event type: who did it last
     last_group: list[ActorMention] = field(default_factory=list)  # the latest coordinated group: "they"
     last_group_age: int = 0  # sentences since it was told
     sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here

@@ -265,6 +265,8 @@ class RuleCoder:
                         actors.last_attacker = c.source
                     if c.entry.type != "CONSULT" and c.target is not None and c.target.entity:
                         actors.last_target[c.entry.rule] = c.target
+                    if c.source is not None and c.source.entity and c.status == "occurred":
+                        actors.last_source[c.entry.type] = c.source
                     if c.entry.type in DEED_TYPES and c.source is not None and c.source.entity \
                             and c.status in ("occurred", "planned"):
                         actors.last_actor = c.source
@@ -466,9 +468,10 @@ class RuleCoder:
                                            for d in t.children if d.dep_ == "det")
                     and not any(k in by_token for k in range(t.left_edge.i, t.i))  # "the Israeli attack" names it
                     and not any(c.lower_ == "by" for c in t.children)]
+            said = next((SAID_NOUNS[t.lemma_.lower()] for t in told if t.lemma_.lower() in SAID_NOUNS), None)
             doer = actors.last_attacker if any(t.lemma_.lower() in ATTACK_NOUNS for t in told) and entry.type in (
                 "ACCUSE", "REQUEST") else actors.last_actor if any(t.lemma_.lower() in DEED_NOUNS for t in told) \
-                else None
+                else actors.last_source.get(said) if said else None  # "rejected the accusations": the accuser
             if doer is not None and all(doer.entity != x.entity for x in sources):
                 targets = [replace(doer, modifier=False)]
         if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type not in ("CONSULT", "MOBILIZE") \
@@ -880,6 +883,10 @@ DEED_NOUNS = {"decision", "move", "step", "action", "announcement", "release", "
               "measure", "measures", "sanctions", "deal", "agreement", "ruling", "verdict", "ban", "crackdown",
               "arrest", "arrests", "detention", "execution", "annexation", "invasion", "test", "launch", "downing",
               "recognition", "suspension", "closure", "blockade", "boycott"}
+# what someone said, referred back to by a definite noun: "Morocco rejected the accusations" (of the accuser)
+SAID_NOUNS = {"accusation": "ACCUSE", "allegation": "ACCUSE", "charge": "ACCUSE", "criticism": "ACCUSE",
+              "claim": "ACCUSE", "demand": "REQUEST", "appeal": "REQUEST", "ultimatum": "REQUEST",
+              "threat": "THREATEN", "warning": "THREATEN"}
 ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "shelling", "bombardment", "bombing", "fire", "offensive",
                 "assault", "operation", "drone", "missile", "rocket", "gunfire", "shell", "incursion"}
 

@@ -545,6 +545,12 @@ def test_declining_to_comment_rejects_nothing(coder: Coder) -> None:
     assert any("gives no answer" in d.reason for d in r.dropped)
 
 
+def test_rejecting_the_accusations_targets_the_accuser(coder: Coder) -> None:
+    evs = code(coder, "Algeria cut diplomatic ties with Morocco on Tuesday, accusing it of hostile acts. Morocco "
+                      "rejected the accusations as absurd.", dt.date(2021, 8, 25))
+    assert [(e.source.entity, e.target.entity) for e in evs if e.type == "REJECT"] == [("MAR", "DZA")]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

@@ -515,6 +515,17 @@ class RuleCoder:
             if generic and len(generic) == len(targets) and not both_sides:
                 return f"generic plural counterpart ('{generic[0].text}'), not one meeting"
             targets = [t for t in targets if t not in generic]
+        if not any(t.entity or t.person or t.counterpart for t in targets) and entry.target and sources:
+            # "Correa said Uribe had lied to him when he telephoned him": the object pronoun is the one reporting
+            for obj in (c for c in governor.children if c.dep_ in ("dobj", "dative") and c.lower_ in ("him", "her")):
+                verb = governor
+                while verb.dep_ in ("ccomp", "advcl", "xcomp", "conj") and verb.head != verb:
+                    verb = verb.head
+                    subject, passive = _subject(verb)
+                    m = by_token.get(subject.i) if subject is not None and not passive else None
+                    if m is not None and m.entity and not m.pronoun and all(m.entity != x.entity for x in sources):
+                        targets = [replace(m, modifier=False)]
+                        break
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
         if entry.type == "MOBILIZE" and sources and all(t.entity == sources[0].entity for t in targets):
             place = _event_place(sent, mentions, after=anchor.i)  # "troops sent to a base in Qatar": where they go

@@ -551,6 +551,13 @@ def test_rejecting_the_accusations_targets_the_accuser(coder: Coder) -> None:
     assert [(e.source.entity, e.target.entity) for e in evs if e.type == "REJECT"] == [("MAR", "DZA")]
 
 
+def test_him_in_a_reported_clause_is_the_one_reporting(coder: Coder) -> None:
+    evs = consults(code(coder, "Ecuadorean President Rafael Correa said Colombian President Alvaro Uribe had lied to "
+                               "him when he telephoned him on Saturday morning.", dt.date(2008, 3, 4)))
+    assert [(e.mode, e.source.person, e.target.person, e.date) for e in evs] == [
+        ("phone", "Alvaro Uribe", "Rafael Correa", dt.date(2008, 3, 1))]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

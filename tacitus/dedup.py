@@ -9,7 +9,7 @@ earlier event of their type that they fit and lend it their date.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .records import ActorRef, EventRecord, Span
 
@@ -29,6 +29,7 @@ class PendingEvent:
     current: bool = False  # told in the simple past with no mark of background: the article's news, not history
     history: bool = False  # told as history ("have met several times", "had visited"): never one with today's news
     hearsay: bool = False  # told only as someone's report ("newspapers reported that X met Y"): a denial overrules it
+    another: bool = False  # a continuation of another occasion ("a second conversation on Sunday")
     extra_spans: list[Span] = field(default_factory=list)
 
 
@@ -92,8 +93,9 @@ def same_event(a: EventRecord, b: EventRecord, disputed: bool = False) -> bool:
     return _dates_ok(a, b)
 
 
-def continues(cont: EventRecord, prior: EventRecord) -> bool:
-    """Whether a target-less continuation mention ("during the call") can belong to `prior`."""
+def continues(cont: EventRecord, prior: EventRecord, any_day: bool = False) -> bool:
+    """Whether a target-less continuation mention ("during the call") can belong to `prior` (`any_day`: it tells
+    another occasion of the same pair, "a second conversation on Sunday")."""
     if cont.type != prior.type or (cont.mode and prior.mode and cont.mode != prior.mode):
         return False
     if cont.status != prior.status:
@@ -104,7 +106,7 @@ def continues(cont: EventRecord, prior: EventRecord) -> bool:
         return False
     if s.person and not any(side.person in (None, s.person) for side in sides if side.entity in (None, s.entity)):
         return False
-    return _dates_ok(cont, prior)
+    return any_day or _dates_ok(cont, prior)
 
 
 def _better_actor(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None:
@@ -152,7 +154,14 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
         if p.continuation:
             fits = [k for k in kept if continues(rec, k)]
             prior = max(fits, key=lambda k: k.evidence[-1]) if fits else None  # the one told last
-            if prior is None:
+            again = [k for k in kept if continues(rec, k, any_day=True)] if p.another and prior is None else []
+            if again:  # "after a second conversation on Sunday": the pair told last, on the day told now
+                last = max(again, key=lambda k: k.evidence[-1])
+                kept.append(replace(last, date=rec.date, date_precision=rec.date_precision, status=rec.status,
+                                    span=rec.span, sentence=rec.sentence, evidence=[rec.span], rule=rec.rule,
+                                    confidence=rec.confidence))
+                history[id(kept[-1])], hearsay[id(kept[-1])] = p.history, p.hearsay
+            elif prior is None:
                 leftovers.append((rec, "no counterpart and no earlier event it continues"))
             else:
                 absorb(prior, rec)

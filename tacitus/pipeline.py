@@ -194,7 +194,9 @@ class Coder:
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
                                             sentence_index=s_index, lead=lead, current=current, history=history,
-                                            hearsay=_hearsay(c)))
+                                            hearsay=_hearsay(c), another=c.continuation and any(
+                                                k.lower_ in ANOTHER_WORDS for k in c.anchor.children
+                                                if k.dep_ in ("amod", "det"))))
                 if c.entry.type == "CONSULT":
                     consult_anchor[id(pending[-1])] = c.anchor.i
             clock.lap("dates")
@@ -501,6 +503,7 @@ def _told_as_history(c: Candidate) -> bool:
     return c.past_perfect or perfect or _background_clause(c.anchor)
 
 
+ANOTHER_WORDS = {"second", "third", "another", "fresh", "further", "new"}  # "a second conversation on Sunday"
 HEARSAY_VERBS = {"report", "claim", "allege", "rumour", "rumor"}
 
 

@@ -84,3 +84,11 @@ def test_a_planned_continuation_does_not_date_talks_already_held() -> None:
     summit.status = "planned"
     out, left = merge_document_events([PendingEvent(held), PendingEvent(summit, continuation=True)])
     assert [(e.date, e.evidence) for e in out] == [(None, [(0, 10)])] and len(left) == 1
+
+
+def test_another_occasion_of_the_pair_is_its_own_call() -> None:
+    first = ev(IRN_FM, OMN_FM, (0, 10), dt.date(2023, 10, 7), "day")
+    second = ev(IRN_FM, None, (20, 30), dt.date(2023, 10, 8), "day")
+    out, left = merge_document_events([PendingEvent(first), PendingEvent(second, continuation=True, another=True)])
+    assert left == [] and [(e.target.person if e.target else None, e.date) for e in out] == [
+        ("Badr Albusaidi", dt.date(2023, 10, 7)), ("Badr Albusaidi", dt.date(2023, 10, 8))]

@@ -558,6 +558,13 @@ def test_him_in_a_reported_clause_is_the_one_reporting(coder: Coder) -> None:
         ("phone", "Alvaro Uribe", "Rafael Correa", dt.date(2008, 3, 1))]
 
 
+def test_travelled_on_to_a_second_capital(coder: Coder) -> None:
+    evs = consults(code(coder, "On Monday German Chancellor Olaf Scholz flew to Kyiv for talks with Volodymyr Zelensky "
+                               "and then travelled on to Moscow to meet Vladimir Putin.", dt.date(2022, 2, 16)))
+    assert sorted((e.target.entity, e.date) for e in evs) == [("RUS", dt.date(2022, 2, 14)),
+                                                              ("UKR", dt.date(2022, 2, 14))]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

@@ -487,7 +487,8 @@ def _current_news(c: Candidate, in_lead: bool = False) -> bool:
             g.tag_ == "VBN" and any(a.lower_ in ("was", "were", "had") for a in g.children)):
         return False
     # "..., who had earlier assured him ...": a relative clause's background words tell its own event
-    other = {t.i for r in c.sent if r.dep_ == "relcl" and not (r.left_edge.i <= c.anchor.i <= r.right_edge.i)
+    # "..., the first visit by a Greek leader since independence": an apposition's words describe, they recall
+    other = {t.i for r in c.sent if r.dep_ in ("relcl", "appos") and not (r.left_edge.i <= c.anchor.i <= r.right_edge.i)
              for t in r.subtree}
     own = next((a for a in [c.anchor, *c.anchor.ancestors] if a.dep_ == "relcl"), None)
     told = list(own.subtree) if own is not None else list(c.sent)  # "..., who also held a separate meeting"
@@ -700,11 +701,17 @@ OFFSET_UNITS = {"hour": (0, "day"), "day": (1, "day"), "week": (7, "week")}
 
 def _offset_from_main(dates: list[DateMention], c: Candidate) -> tuple[dt.date | None, str | None]:
     """'expelled the envoy on Friday, a day after it ordered ...': the clause's date, counted from the main one."""
-    clause = next((t for t in [c.anchor, *c.anchor.ancestors] if t.dep_ == "advcl"), None)
+    clause = next((t for t in [c.anchor, *c.anchor.ancestors] if t.dep_ in ("advcl", "pcomp")), None)
     if clause is None:
         return None, None
-    mark = next((k.lower_ for k in clause.children if k.dep_ == "mark"), None)
-    unit = next((k for k in clause.children if k.dep_ == "npadvmod" and k.lemma_.lower() in OFFSET_UNITS), None)
+    if clause.dep_ == "pcomp":  # "..., a day after meeting King Salman": the unit holds "after meeting ..."
+        mark, unit = clause.head.lower_, clause.head.head
+        if unit.dep_ != "npadvmod" or unit.lemma_.lower() not in OFFSET_UNITS:
+            return None, None
+        clause = unit
+    else:
+        mark = next((k.lower_ for k in clause.children if k.dep_ == "mark"), None)
+        unit = next((k for k in clause.children if k.dep_ == "npadvmod" and k.lemma_.lower() in OFFSET_UNITS), None)
     if mark not in ("after", "before") or unit is None:
         return None, None
     count = next((1 if k.lower_ in ("a", "an", "one") else NUMBER_WORDS.get(k.lower_) or (int(k.text) if k.is_digit

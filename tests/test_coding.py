@@ -565,6 +565,15 @@ def test_travelled_on_to_a_second_capital(coder: Coder) -> None:
                                                               ("UKR", dt.date(2022, 2, 14))]
 
 
+def test_a_day_after_meeting_and_crossing_the_border_into(coder: Coder) -> None:
+    evs = consults(code(coder, "Qatari Emir Sheikh Tamim bin Hamad Al Thani held talks in Abu Dhabi on Wednesday, a day "
+                               "after meeting Saudi Crown Prince Mohammed bin Salman. North Macedonian Prime Minister "
+                               "Zoran Zaev crossed the border into Greece on Sunday.", dt.date(2021, 8, 27)))
+    got = {(e.source.entity, e.target.entity if e.target else None): e.date for e in evs}
+    assert got[("QAT", "SAU")] == dt.date(2021, 8, 24)
+    assert got[("MKD", "GRC")] == dt.date(2021, 8, 22)
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

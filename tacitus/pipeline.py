@@ -493,8 +493,9 @@ def _current_news(c: Candidate, in_lead: bool = False) -> bool:
     own = next((a for a in [c.anchor, *c.anchor.ancestors] if a.dep_ == "relcl"), None)
     told = list(own.subtree) if own is not None else list(c.sent)  # "..., who also held a separate meeting"
     # "first met in Davos" recalls; "accused the other of firing first" does not
+    # "the first visit since independence" describes a noun and recalls nothing
     return not any(t.lower_ in BACKGROUND_WORDS and (t.lower_ != "first" or t.head.i == g.i)
-                   for t in told if t.i not in other)
+                   and (t.lower_ != "since" or t.head.pos_ in ("VERB", "AUX")) for t in told if t.i not in other)
 
 
 def _told_as_history(c: Candidate) -> bool:

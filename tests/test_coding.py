@@ -574,6 +574,13 @@ def test_a_day_after_meeting_and_crossing_the_border_into(coder: Coder) -> None:
     assert got[("MKD", "GRC")] == dt.date(2021, 8, 22)
 
 
+def test_the_first_visit_since_independence_is_still_todays_news(coder: Coder) -> None:
+    evs = consults(code(coder, "ATHENS - Greek and Macedonian ministers signed the accord on Sunday. Later Zaev travelled "
+                               "to Athens for lunch, the first visit by a Macedonian leader since independence.",
+                        dt.date(2018, 6, 18)))
+    assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("MKD", "GRC", dt.date(2018, 6, 17))]
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

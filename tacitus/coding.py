@@ -363,6 +363,17 @@ class RuleCoder:
             # "Palestinian riots", "Iranian protests": the people the adjective names did it
             nested_source = [replace(by_token[c.i], modifier=False) for c in anchor.children
                              if c.dep_ == "amod" and c.i in by_token and by_token[c.i].entity][:1]
+        if entry.anchor == "noun" and entry.type == "REQUEST" and anchor.head.lower_ == "at" \
+                and anchor.lemma_.lower() in BEHEST_NOUNS and (owner := _owner(anchor, by_token, mentions)):
+            # "the Council met at the request of France": France asked the Council
+            asked, _ = _subject(governor)
+            met = [m for m in (_mentions_for(asked, by_token, mentions) if asked is not None else [])
+                   if m.entity and all(m.entity != o.entity for o in owner)]
+            if not met:
+                return "a request whose addressee is not named"
+            status = _status(governor, anchor, sent)
+            return [Candidate(entry, sent, anchor, governor, replace(o, modifier=False), replace(met[0], modifier=False),
+                              False, status, 0.7) for o in owner[:1]]
         if not nested_source and entry.anchor == "noun" and _sent_for(anchor, governor):
             # "invited Zelensky to Istanbul for talks with Putin": the talks are the invitee's
             nested_source = [m for c in governor.children if c.dep_ == "dobj"
@@ -526,6 +537,11 @@ class RuleCoder:
                     if m is not None and m.entity and not m.pronoun and all(m.entity != x.entity for x in sources):
                         targets = [replace(m, modifier=False)]
                         break
+        if entry.type == "CONSULT" and not any(t.entity or t.person or t.counterpart for t in targets) \
+                and (behest := _at_behest(governor)) is not None:
+            # "At Ankara's request, NATO ambassadors held an emergency meeting": Turkey is the other side
+            targets = [replace(m, modifier=False) for m in _owner(behest, by_token, mentions)
+                       if all(m.entity != x.entity for x in sources)][:1] or targets
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
         if entry.type == "MOBILIZE" and sources and all(t.entity == sources[0].entity for t in targets):
             place = _event_place(sent, mentions, after=anchor.i)  # "troops sent to a base in Qatar": where they go
@@ -938,6 +954,8 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
         if not m.country or m.person or m.start <= after:
             continue
         tok = place_phrase(sent.doc[m.head])  # "Iraqi" in "the Iraqi city of Basra" -> "city"
+        if tok.lemma_.lower() in BEHEST_NOUNS:
+            continue  # "met at the request of France": who asked, not where
         if tok.lower_ in LOCATIVE and tok.pos_ in ("ADP", "ADV"):
             prep = tok
         elif tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
@@ -1258,6 +1276,31 @@ def _sent_to_do(verb: Token) -> bool:
     """"sent his defence minister to Harare to meet Mugabe": what someone was sent to do."""
     return verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in SEND_VERBS | {"invite"} \
         and _infinitive(verb)
+
+
+BEHEST_NOUNS = {"request", "invitation", "behest", "initiative", "urging"}
+
+
+def _at_behest(verb: Token) -> Token | None:
+    """'At Ankara's request', 'at the invitation of France': the noun whose owner asked for what `verb` tells."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in BEHEST_NOUNS:
+                    return noun
+    return None
+
+
+def _owner(noun: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention]) -> list[ActorMention]:
+    """Whose the noun is: "Ankara's request", "the invitation of France"."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            heads = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"]
+            for h in heads:
+                ms = [m for m in _mentions_for(h, by_token, mentions) if m.entity and not m.pronoun]
+                if ms:
+                    return ms
+    return []
 
 
 def _sent_for(noun: Token, governor: Token) -> bool:

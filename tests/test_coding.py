@@ -581,6 +581,14 @@ def test_the_first_visit_since_independence_is_still_todays_news(coder: Coder) -
     assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("MKD", "GRC", dt.date(2018, 6, 17))]
 
 
+def test_a_meeting_at_someones_request(coder: Coder) -> None:
+    evs = code(coder, "At Warsaw's request, NATO ambassadors held an emergency meeting in Brussels on Wednesday. The "
+                      "Security Council met at the request of France on Thursday.", dt.date(2022, 11, 18))
+    got = {(e.type, e.mode, e.source.entity, e.target.entity) for e in evs}
+    assert got == {("REQUEST", None, "POL", "NATO"), ("CONSULT", None, "NATO", "POL"),
+                   ("REQUEST", None, "FRA", "UNSC"), ("CONSULT", None, "UNSC", "FRA")}
+
+
 def test_joint_exercises_and_its_warships(coder: Coder) -> None:
     evs = code(coder, "Moscow said its warships would hold joint exercises with the Venezuelan navy later this year.",
                dt.date(2008, 9, 13))

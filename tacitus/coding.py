@@ -342,9 +342,10 @@ class RuleCoder:
                 and asker.lemma_.lower() in ASK_VERBS and (infinitive or subjunctive)
             if entry.type != "REQUEST" and (demanded or asked):
                 return f"what '{asker.text}' asks for, not an event of its own"
-            if entry.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS
-                                              for c in anchor.children):
-                return f"'{anchor.text} to {next(c.text for c in anchor.children if c.dep_ == 'xcomp')}' gives no answer, it rejects nothing"
+            silent = next((c for c in anchor.children if c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS),
+                          None)
+            if entry.type == "REJECT" and silent is not None:
+                return f"'{anchor.text} to {silent.text}' gives no answer, it rejects nothing"
             if entry.type != "REJECT" and infinitive and anchor.dep_ == "xcomp" \
                     and asker.lemma_.lower() in REFUSE_VERBS and not _negated(asker):
                 return f"what '{asker.text}' turns down is coded as the refusal (REJECT)"
@@ -372,8 +373,8 @@ class RuleCoder:
             if not met:
                 return "a request whose addressee is not named"
             status = _status(governor, anchor, sent)
-            return [Candidate(entry, sent, anchor, governor, replace(o, modifier=False), replace(met[0], modifier=False),
-                              False, status, 0.7) for o in owner[:1]]
+            return [Candidate(entry, sent, anchor, governor, replace(owner[0], modifier=False),
+                              replace(met[0], modifier=False), False, status, 0.7)]
         if not nested_source and entry.anchor == "noun" and _sent_for(anchor, governor):
             # "invited Zelensky to Istanbul for talks with Putin": the talks are the invitee's
             nested_source = [m for c in governor.children if c.dep_ == "dobj"

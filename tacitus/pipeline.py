@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
-from .claims import NUMBER_WORDS, ClaimExtractor, link_to_events
+from .claims import NUMBER_WORDS, link_to_events
 from .coding import (MOTION_VERBS, Candidate, RuleCoder, TriggerLexicon, _governing_verb, _infinitive,
                      actors_resolve_pronoun)
 from .dates import DateMention, find_dates, last_year_told, next_weekday

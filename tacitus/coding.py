@@ -28,8 +28,8 @@ from .registry import register
 
 NEGATIONS = {"not", "n't", "never", "no"}
 DENY_VERBS = {"deny", "dismiss", "refute", "refuse", "decline", "fail"}
-NO_COMMENT_VERBS = {"comment", "elaborate", "confirm", "say", "speculate", "specify", "disclose", "identify", "name",
-                    "elaborate"}  # "declined to comment": no answer, not a rejection
+NO_COMMENT_VERBS = {"comment", "elaborate", "confirm", "say", "speculate", "specify", "disclose", "identify",
+                    "name"}  # "declined to comment": no answer, not a rejection
 REFUSE_VERBS = {"refuse", "decline"}  # "refused to hold talks with X" is a REJECT of the talks, not denied talks
 PLAN_VERBS = {"swear", "threaten", "plan", "intend", "expect", "schedule", "hope", "seek", "want", "prepare", "aim", "propose", "agree",
               "set", "due", "decide", "wish", "vow", "pledge", "promise", "offer", "invite", "arrange", "try"}
@@ -530,14 +530,9 @@ class RuleCoder:
         if not any(t.entity or t.person or t.counterpart for t in targets) and entry.target and sources:
             # "Correa said Uribe had lied to him when he telephoned him": the object pronoun is the one reporting
             for obj in (c for c in governor.children if c.dep_ in ("dobj", "dative") and c.lower_ in ("him", "her")):
-                verb = governor
-                while verb.dep_ in ("ccomp", "advcl", "xcomp", "conj") and verb.head != verb:
-                    verb = verb.head
-                    subject, passive = _subject(verb)
-                    m = by_token.get(subject.i) if subject is not None and not passive else None
-                    if m is not None and m.entity and not m.pronoun and all(m.entity != x.entity for x in sources):
-                        targets = [replace(m, modifier=False)]
-                        break
+                speaker = _reporting_subject(obj, by_token, besides={x.entity for x in sources})
+                if speaker:
+                    targets = [replace(speaker[0], modifier=False)]
         if entry.type == "CONSULT" and not any(t.entity or t.person or t.counterpart for t in targets) \
                 and (behest := _at_behest(governor)) is not None:
             # "At Ankara's request, NATO ambassadors held an emergency meeting": Turkey is the other side
@@ -1113,8 +1108,11 @@ def _near_governor(anchor: Token, governor: Token) -> bool:
 CLAUSE_PRONOUNS = {"it", "they", "we"}
 
 
-def _reporting_subject(pronoun: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
-    """'it'/'they' as subject of a clause reported by an actor: that actor ("Iran said it would ...")."""
+def _reporting_subject(pronoun: Token, by_token: dict[int, ActorMention],
+                       besides: set[str | None] | None = None) -> list[ActorMention]:
+    """'it'/'they' as subject of a clause reported by an actor: that actor ("Iran said it would ..."). With
+    `besides`, the first such actor of another state, climbing past these ("Correa said Uribe had lied to him
+    when he telephoned him": Correa)."""
     verb = pronoun.head
     for _ in range(4):
         if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head == verb:
@@ -1123,6 +1121,8 @@ def _reporting_subject(pronoun: Token, by_token: dict[int, ActorMention]) -> lis
         subject, passive = _subject(verb)
         if subject is not None and not passive and subject.i in by_token:
             m = by_token[subject.i]
+            if besides is not None and (m.pronoun or not m.entity or m.entity in besides):
+                continue
             return [] if m.pronoun or m.modifier else [m]
     return []
 
@@ -1275,8 +1275,7 @@ def _infinitive(verb: Token) -> bool:
 
 def _sent_to_do(verb: Token) -> bool:
     """"sent his defence minister to Harare to meet Mugabe": what someone was sent to do."""
-    return verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in SEND_VERBS | {"invite"} \
-        and _infinitive(verb)
+    return verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in INVITING_VERBS and _infinitive(verb)
 
 
 BEHEST_NOUNS = {"request", "invitation", "behest", "initiative", "urging"}
@@ -1306,7 +1305,7 @@ def _owner(noun: Token, by_token: dict[int, ActorMention], mentions: list[ActorM
 
 def _sent_for(noun: Token, governor: Token) -> bool:
     """"sent envoys to Kabul for talks", "invited Zelensky for talks": what someone was sent or invited for."""
-    return governor.lemma_.lower() in SEND_VERBS | {"invite"} and noun.head.dep_ == "prep" \
+    return governor.lemma_.lower() in INVITING_VERBS and noun.head.dep_ == "prep" \
         and noun.head.lower_ == "for" and noun.head.head == governor
 
 
@@ -1328,6 +1327,7 @@ def _past_perfect(verb: Token) -> bool:
 
 
 SEND_VERBS = {"send", "dispatch", "despatch"}
+INVITING_VERBS = SEND_VERBS | {"invite"}  # "sent / invited X to meet Y", "... for talks with Y": X's act
 ADJUNCT_PREPS = {"after", "over", "following", "during", "for"}  # "was suspended after a call with X"
 FROM_AGENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # "an appeal / a threat / a pledge from X": X's
 HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}

@@ -146,8 +146,7 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
     """Merge mentions of one article in reading order; return the events and the continuations left over."""
     kept: list[EventRecord] = []
     generic: set[int] = set()
-    history: dict[int, bool] = {}  # id(kept record) -> told as history
-    hearsay: dict[int, bool] = {}  # id(kept record) -> told only as someone's report
+    told: dict[int, PendingEvent] = {}  # id(kept record) -> the mention whose telling (history, hearsay) stands
     leftovers: list[tuple[EventRecord, str]] = []
     for p in pending:
         rec = p.record
@@ -160,7 +159,7 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
                 kept.append(replace(last, date=rec.date, date_precision=rec.date_precision, status=rec.status,
                                     span=rec.span, sentence=rec.sentence, evidence=[rec.span], rule=rec.rule,
                                     confidence=rec.confidence))
-                history[id(kept[-1])], hearsay[id(kept[-1])] = p.history, p.hearsay
+                told[id(kept[-1])] = p
             elif prior is None:
                 leftovers.append((rec, "no counterpart and no earlier event it continues"))
             else:
@@ -169,24 +168,22 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
         match, disputed = None, False
         for k in kept:
             disputed = {k.status, rec.status} == {"denied", "occurred"} and (
-                hearsay[id(k)] if k.status == "occurred" else p.hearsay)
+                told[id(k)].hearsay if k.status == "occurred" else p.hearsay)
             # a denial's "had met" is the report's tense shifted back, not a recalled event
-            recalled = not disputed and ((k.date is None and history[id(k)] and rec.date is not None) or (
+            recalled = not disputed and ((k.date is None and told[id(k)].history and rec.date is not None) or (
                 rec.date is None and p.history and k.date is not None))
             if same_event(k, rec, disputed) and not recalled:
                 match = k  # an undated "they have met before" is not the dated call of today
                 break
         if match is None:
             kept.append(rec)
-            history[id(rec)] = p.history
-            hearsay[id(rec)] = p.hearsay
+            told[id(rec)] = p
             if p.generic:
                 generic.add(id(rec))
         elif (id(match) in generic and not p.generic) or (disputed and p.hearsay):
             # the named report becomes the headline; a report tells what its denial only names
             kept[kept.index(match)] = rec
-            history[id(rec)] = history[id(match)]
-            hearsay[id(rec)] = hearsay[id(match)]
+            told[id(rec)] = told[id(match)]
             generic.discard(id(match))
             absorb(rec, match, swap=_swapped(rec, match))
         else:

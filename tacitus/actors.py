@@ -43,6 +43,11 @@ REGION_WORDS = {"latin", "central", "sub-saharan"}
 # "The Washington Post", "the Tehran Times", "the Korea Herald": a newspaper, not the state or its capital
 MASTHEAD_WORDS = {"Post", "Times", "Journal", "Daily", "Herald", "Tribune", "Gazette", "Telegraph", "Observer",
                   "Chronicle", "Standard", "Mail", "Express", "Inquirer", "Dispatch"}
+# "500 million US dollars", "the Turkish lira": a currency, not the state
+CURRENCY_WORDS = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "renminbi", "rupee", "rupees",
+                  "rouble", "roubles", "ruble", "rubles", "franc", "francs", "peso", "pesos", "lira", "riyal", "riyals",
+                  "dirham", "dirhams", "shekel", "shekels", "rand", "naira", "won", "real", "reais", "krona", "kronor",
+                  "krone", "kroner", "dinar", "dinars", "rial", "rials", "ringgit", "baht", "rupiah", "hryvnia", "zloty"}
 ELECT_WORDS = {"elect", "designate"}  # "President-elect Trump" does not hold the office yet
 GENERIC_PLURAL_HEADS = {"counterparts", "leaders", "countries", "nations", "states", "officials", "governments"}
 
@@ -276,7 +281,8 @@ class ActorMatcher:
                 if kind in ("CNAME", "CADJ", "METO", "ORG", "PERSON", "PLACE") and first[:1].isalpha() \
                         and not first[:1].isupper() and first.lower() != "the":
                     continue  # "turkey" the bird, "china" the porcelain: proper names are capitalised
-                if kind in ("CNAME", "CADJ", "METO", "PLACE") and end < len(doc) and doc[end].text in MASTHEAD_WORDS:
+                if kind in ("CNAME", "CADJ", "METO", "PLACE") and end < len(doc) and (
+                        doc[end].text in MASTHEAD_WORDS or doc[end].lower_ in CURRENCY_WORDS):
                     continue
                 if kind in ("TITLE", "TITLES") and end + 1 < len(doc) and doc[end].text == "-" \
                         and doc[end + 1].lower_ in ELECT_WORDS:
@@ -719,6 +725,8 @@ class DocumentActors:
     last_group: list[ActorMention] = field(default_factory=list)  # the latest coordinated group: "they"
     last_group_age: int = 0  # sentences since it was told
     sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here
+    current_mentions: list[ActorMention] = field(default_factory=list)  # the actors of the sentence being coded
+    previous_mentions: list[ActorMention] = field(default_factory=list)  # and of the sentence before it
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
     states_named: frozenset[str] = frozenset()  # states the article names beyond the place of a meeting
@@ -726,6 +734,7 @@ class DocumentActors:
     def note_groups(self, doc: Doc, mentions: list[ActorMention]) -> None:
         """Remember each coordinated group of sides ("France, Germany and Belgium") by its size, so that "the
         three European governments" later in the article can name them."""
+        self.previous_mentions, self.current_mentions = self.current_mentions, mentions
         by_chain: dict[int, list[ActorMention]] = {}
         for m in mentions:
             if not m.entity or m.pronoun:

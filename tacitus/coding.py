@@ -61,6 +61,7 @@ class TriggerEntry(BaseModel):
     not_with_clause: bool = False  # "warned that the crisis could spread" reports a view, it threatens no one
     target_inside: bool = False  # the target may sit inside the object ("attend the Beijing Olympics": China)
     announces: bool = False  # the verb announces the act, it does not do it ("invited Kim to Washington"): planned
+    outranks: list[str] = []  # families this one replaces at the same anchor ("pledged $4 billion in aid" is AID)
 
     @field_validator("type")
     @classmethod
@@ -87,14 +88,21 @@ class TriggerLexicon:
             if entry.type == "CONSULT" and entry.mode not in (None, *CONSULT_MODES):
                 raise DataFileError(str(path), line, "mode", f"CONSULT mode must be one of {', '.join(CONSULT_MODES)}")
             seen.add(entry.rule)
+        for entry, line in records:
+            unknown = [r for r in entry.outranks if r not in seen]
+            if unknown:
+                raise DataFileError(str(path), line, "outranks", f"unknown rule id '{unknown[0]}'")
         return cls([e for e, _ in records], hashlib.sha256(path.read_bytes()).hexdigest()[:12])
+
+
+PATTERN_SLOTS = ("ADJ*", "...", "MONEY")  # pattern words that stand for a kind of token, not a lemma
 
 
 def _expand(pattern: str) -> list[list[str]]:
     """'launch|hold (a) drill|exercise' -> every plain word sequence it stands for (optional words kept in ())."""
     choices = []
     for word in pattern.split():
-        if word in ("ADJ*", "..."):
+        if word in PATTERN_SLOTS:
             choices.append([word])
             continue
         optional = word.startswith("(") and word.endswith(")")
@@ -109,7 +117,9 @@ SLIPPED_LEMMAS = {slip: lemma for lemma, slips in LEMMA_SLIPS.items() for slip i
 def _compile_words(words: list[str]) -> list[dict]:
     out: list[dict] = []
     for word in words:
-        if word == "ADJ*":  # up to five modifiers: "impose new unilateral sanctions", "reach a peace agreement"
+        if word == "MONEY":  # a sum the parser recognised: "$4 billion", "one billion Australian dollars"
+            out.append({"ENT_TYPE": "MONEY"})
+        elif word == "ADJ*":  # up to five modifiers: "impose new unilateral sanctions", "reach a peace agreement"
             out.append({"POS": {"NOT_IN": ["AUX", "ADP", "CCONJ", "SCONJ", "PART"]},
                         "TAG": {"NOT_IN": ["VB", "VBD", "VBP", "VBZ", "MD"]},  # participles may modify: "a planned visit"
                         "ORTH": {"NOT_IN": [",", ".", ";", ":", "(", ")", '"', "“", "”"]}, "OP": "{0,5}"})
@@ -139,7 +149,7 @@ class TriggerIndex:
                     if len(words) == 1 and not words[0].startswith("("):
                         self._single.setdefault(words[0], []).append(e.rule)
                         continue
-                    first = next((w for w in words if not w.startswith("(") and w not in ("ADJ*", "...")), None)
+                    first = next((w for w in words if not w.startswith("(") and w not in PATTERN_SLOTS), None)
                     if first is None:
                         raise ValueError(f"trigger pattern '{pattern}' of {e.rule} has no required word")
                     if first not in self._groups:
@@ -212,6 +222,8 @@ class RuleCoder:
             if entry.anchor == "modal" and anchor.tag_ != "MD":
                 continue
             found.append((entry, span, anchor))
+        outranked = {(r, a.i) for e, _, a in found for r in e.outranks}
+        found = [f for f in found if (f[0].rule, f[2].i) not in outranked]
         found.sort(key=lambda t: (-(len(t[1])), t[1].start))
         taken: set[int] = set()
         chosen: set[tuple[int, int]] = set()
@@ -495,8 +507,13 @@ class RuleCoder:
             # "told his Iranian counterpart ... and warned of serious consequences": the one other side the
             # sentence names is whom the warning is for
             own = {x.entity for x in sources}
-            others = {m.entity: m for m in mentions if m.entity and m.entity not in own and not m.plural
-                      and not _locative(sent.doc[m.head])}
+
+            def other_sides(told: list[ActorMention]) -> dict[str, ActorMention]:
+                return {m.entity: m for m in told if m.entity and m.entity not in own and not m.plural
+                        and not _locative(sent.doc[m.head])}
+            # a sentence that names no other side reacts to the one side the sentence before named:
+            # "Washington reimposed sanctions on Tehran. Rouhani rejected any renegotiation."
+            others = other_sides(mentions) or other_sides(actors.previous_mentions)
             if len(others) == 1:
                 targets = [replace(next(iter(others.values())), modifier=False)]
         if entry.type != "CONSULT" and sources and not any(t.entity or t.person or t.counterpart for t in targets) \
@@ -834,11 +851,23 @@ def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) ->
     """"Turkish F-16 fighter jets": a state adjective inside the generic actor's own phrase."""
     doc = sent.doc
     left = doc[x.head].left_edge.i
-    return next((m for m in mentions if m.modifier and m.entity and left <= m.start and m.end <= x.start
-                 and not (m.start >= 2 and doc[m.start - 1].text == "-"  # "pro-Iranian", "anti-US"
-                          and doc[m.start - 2].lower_ in ("pro", "anti", "non"))), None)
+    own = next((m for m in mentions if m.modifier and m.entity and left <= m.start and m.end <= x.start
+                and not (m.start >= 2 and doc[m.start - 1].text == "-"  # "pro-Iranian", "anti-US"
+                         and doc[m.start - 2].lower_ in ("pro", "anti", "non"))), None)
+    if own is not None:
+        return own
+    # "inhabitants of the Syrian Golan Heights", "workers affiliated with the Serbian Workers' Union": the
+    # state of the phrase that says where the group is from or belongs
+    head = doc[x.head]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")] + [
+        p for a in head.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in BELONGING_VERBS
+        for p in a.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "in")]
+    spans = [(p.i, p.right_edge.i) for p in preps]
+    return next((m for m in mentions if m.entity and not m.person and any(a < m.start and m.end - 1 <= b
+                                                                          for a, b in spans)), None)
 
 
+BELONGING_VERBS = {"affiliate", "attach", "link", "base", "loyal", "belong", "tie", "ally", "allied"}
 THREAT_CAMEO = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "131"}
 
 
@@ -952,6 +981,8 @@ def _event_place(sent: Span, mentions: list[ActorMention], governor: Token | Non
         tok = place_phrase(sent.doc[m.head])  # "Iraqi" in "the Iraqi city of Basra" -> "city"
         if tok.lemma_.lower() in BEHEST_NOUNS:
             continue  # "met at the request of France": who asked, not where
+        if tok.lemma_.lower() in ATTACK_NOUNS | DEED_NOUNS:
+            continue  # "angry at the Israeli raid": what moved them, not where they are
         if tok.lower_ in LOCATIVE and tok.pos_ in ("ADP", "ADV"):
             prep = tok
         elif tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:

@@ -33,6 +33,10 @@ MET_VERBS = {"meet", "receive", "welcome", "tell", "bring", "invite", "greet", "
              "join", "address"}
 WITH_PREPS = {"with", "among", "between", "alongside", "including"}
 REPORT_VERBS = {"say", "tell", "add", "state", "note", "stress"}
+# "Beijing condemned the talks": whoever reacts to a gathering from outside does not take part in it
+REACTION_VERBS = {"condemn", "criticise", "criticize", "denounce", "slam", "welcome", "praise", "hail", "applaud",
+                  "reject", "dismiss", "oppose", "boycott", "skip", "snub", "shun", "protest", "question", "mock",
+                  "watch", "follow", "report", "describe", "urge", "warn"}
 
 GATHERING_ENTRY = TriggerEntry(rule="consult.gathering", type="CONSULT", mode="multilateral", cameo="040",
                                context=["diplomatic"], anchor="noun", symmetric=True,
@@ -239,6 +243,8 @@ def _taking_part(noun: Token, mentions: list[ActorMention]) -> list[tuple[ActorM
         named_host = any(c.lower_ == "host" for c in doc[m.start:m.end]) or any(
             c.lower_ == "host" and c.dep_ in ("compound", "amod") for c in tok.children)  # "Host Prime Minister X"
         lemma = verb.lemma_.lower()
+        if t.dep_ == "nsubj" and verb.i in chain and lemma in REACTION_VERBS:
+            continue
         if t.dep_ in ("nsubj", "nsubjpass") and verb.i in chain:
             out.append((m, named_host or (t.dep_ == "nsubj" and (lemma in HOST_VERBS or hosting))))
         elif t.dep_ == "pobj" and verb.lower_ in WITH_PREPS and verb.head.i in chain:

@@ -620,3 +620,30 @@ def test_ready_to_meet_only_if_is_hypothetical_and_his_minister_is_the_speakers(
             "defence minister to Harare to meet Zimbabwean President Robert Mugabe.")
     [e] = consults(code(coder, text, dt.date(2017, 11, 16)))
     assert (e.source.entity, e.source.role, e.target.person) == ("ZAF", "Defence Minister", "Robert Mugabe")
+
+
+def test_a_pledged_sum_is_aid_and_a_currency_is_not_its_state(coder: Coder) -> None:
+    evs = code(coder, "Norway pledged 300 million US dollars for flood relief in Pakistan. Britain promised more "
+                      "help to Pakistan.")
+    assert [(e.type, e.source.entity, e.target and e.target.entity) for e in evs] == [
+        ("AID", "NOR", "PAK"), ("AGREE", "GBR", "PAK")]
+
+
+def test_a_reaction_that_names_no_other_side_answers_the_one_side_named_before(coder: Coder) -> None:
+    text = ("Washington reimposed sanctions on Caracas on Monday. President Nicolas Maduro rejected any new "
+            "talks on the election.")
+    evs = [e for e in code(coder, text, dt.date(2019, 8, 7)) if e.type == "REJECT"]
+    assert [(e.source.entity, e.target and e.target.entity) for e in evs] == [("VEN", "USA")]
+    text = "Japan and South Korea held talks in Tokyo on Monday. Beijing condemned the move."
+    evs = [e for e in code(coder, text) if e.type == "ACCUSE"]
+    assert [(e.source.entity, e.target) for e in evs] == [("CHN", None)], "two sides were named before: neither"
+
+
+def test_a_group_takes_the_state_of_the_phrase_it_belongs_to_not_of_what_angered_it(coder: Coder) -> None:
+    evs = code(coder, "Some 20,000 workers affiliated with the Greek Seamen's Federation stopped work on Tuesday.")
+    assert [(e.type, e.source.entity) for e in evs] == [("PROTEST", "GRC")]
+    evs = code(coder, "Residents of the Iraqi city of Mosul threatened to block the highway unless the government "
+                      "restored power.")
+    assert [(e.type, e.source.entity) for e in evs if e.type == "THREATEN"] == [("THREATEN", "IRQ")]
+    evs = code(coder, "Students angry at the Russian strikes marched in Tbilisi on Friday.")
+    assert [(e.type, e.source.entity) for e in evs] == [("PROTEST", "GEO")]

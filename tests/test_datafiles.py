@@ -70,3 +70,13 @@ def test_bundled_places_and_organisations_load() -> None:
     kb = ActorKB.load()
     assert kb.places["Basra"] == "IRQ" and len(kb.places) >= 500
     assert len(kb.orgs) >= 400 and kb.orgs["AMNESTY"].kind == "ngo"
+
+
+def test_a_family_can_only_outrank_families_that_exist(tmp_path: Path) -> None:
+    from tacitus.coding import TriggerLexicon
+
+    f = tmp_path / "triggers.yaml"
+    f.write_text("- rule: aid.a\n  type: AID\n  anchor: verb\n  patterns: [give ... MONEY]\n"
+                 "  outranks: [agree.b]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"triggers.yaml:1 outranks\] unknown rule id 'agree.b'"):
+        TriggerLexicon.load(f)

@@ -126,3 +126,10 @@ def test_leaders_reporting_on_the_meeting_in_one_breath_took_part(coder: Coder) 
             "Singapore's Prime Minister Lee Hsien Loong said the general had listened.")
     evs = coder.code_text(text, dt.date(2021, 4, 25)).events
     assert pairs(evs, "visit") >= {("MMR", "IDN"), ("MYS", "IDN"), ("SGP", "IDN")}
+
+
+def test_a_state_condemning_the_talks_takes_no_part_in_them(coder: Coder) -> None:
+    evs = coder.code_text("Armenia and Azerbaijan held talks in Abu Dhabi on Monday. Moscow criticised the talks.",
+                          dt.date(2026, 3, 4)).events
+    assert {frozenset((e.source.entity, e.target.entity)) for e in evs if e.type == "CONSULT"} == {
+        frozenset(("ARM", "AZE"))}

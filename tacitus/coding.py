@@ -62,6 +62,7 @@ class TriggerEntry(BaseModel):
     target_inside: bool = False  # the target may sit inside the object ("attend the Beijing Olympics": China)
     announces: bool = False  # the verb announces the act, it does not do it ("invited Kim to Washington"): planned
     outranks: list[str] = []  # families this one replaces at the same anchor ("pledged $4 billion in aid" is AID)
+    subjects: list[str] = []  # lemmas the subject must have: "troops left Iraq" (not "the minister left Iraq")
 
     @field_validator("type")
     @classmethod
@@ -406,6 +407,8 @@ class RuleCoder:
         if entry.type != "CONSULT":
             targets = [t for t in targets if all((t.start, t.end) != (x.start, x.end) for x in sources)]
         subject, subject_passive = _subject(governor)
+        if entry.subjects and (subject is None or subject.lemma_.lower() not in entry.subjects):
+            return f"'{anchor.text}' with another subject than {', '.join(entry.subjects[:3])}"
         if not sources and subject is not None and subject.lower_ in ("side", "party", "country") and any(
                 c.lower_ == "each" for c in subject.children) and any(t.lower_ == "other" for t in governor.subtree):
             # "each side accused the other": the two sides the sentence names, each against the other
@@ -502,6 +505,17 @@ class RuleCoder:
                 and entry.target and not (entry.symmetric and len(sources) >= 2):
             # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"
             targets = _clause_target(anchor, by_token, sources) or targets
+        if entry.type != "CONSULT" and sources and not any(t.entity or t.person or t.counterpart for t in targets) \
+                and _the_country(governor):
+            # "troops would begin leaving the country": the one state besides the source named here or just before
+            own = {x.entity for x in sources}
+            for told in (mentions, actors.previous_mentions):
+                states = {m.entity: m for m in told if m.entity and m.entity not in own and m.country == m.entity
+                          and not m.person}
+                if states:
+                    if len(states) == 1:
+                        targets = [replace(next(iter(states.values())), modifier=False)]
+                    break
         if entry.type in ("THREATEN", "ACCUSE", "REJECT") and sources and not any(
                 t.entity or t.person or t.counterpart for t in targets):
             # "told his Iranian counterpart ... and warned of serious consequences": the one other side the
@@ -847,6 +861,14 @@ def _numbered_group(verb: Token, deps: tuple[str, ...], by_token: dict[int, Acto
     return []
 
 
+def _the_country(verb: Token) -> bool:
+    """Whether the verb's object is "the country" ("leave the country", "pull out of the country")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + [p for c in verb.children if c.dep_ == "prep"
+                                                            for p in c.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() == "country" and o.tag_ == "NN" and any(d.lower_ == "the" for d in o.children)
+               for o in objs)
+
+
 def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) -> ActorMention | None:
     """"Turkish F-16 fighter jets": a state adjective inside the generic actor's own phrase."""
     doc = sent.doc
@@ -861,12 +883,15 @@ def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) ->
     head = doc[x.head]
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")] + [
         p for a in head.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in BELONGING_VERBS
-        for p in a.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "in")]
+        for p in a.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "in")] + [
+        p for a in head.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in SENDING_VERBS
+        for p in a.children if p.dep_ == "agent"]  # "troops sent by a Russian-led alliance"
     spans = [(p.i, p.right_edge.i) for p in preps]
     return next((m for m in mentions if m.entity and not m.person and any(a < m.start and m.end - 1 <= b
                                                                           for a, b in spans)), None)
 
 
+SENDING_VERBS = {"send", "dispatch", "deploy", "station", "command", "lead"}
 BELONGING_VERBS = {"affiliate", "attach", "link", "base", "loyal", "belong", "tie", "ally", "allied"}
 THREAT_CAMEO = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "131"}
 

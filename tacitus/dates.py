@@ -33,6 +33,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("today", re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", re.I)),
     ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
+    ("in_days", re.compile(r"\bin\s+(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>day|week)s?(?:['’]s?\s*time)?\b(?!\s+of\b)", re.I)),
     ("last_week", re.compile(r"\blast\s+week\b", re.I)),
     ("next_week", re.compile(r"\bnext\s+week\b", re.I)),
     ("last_month", re.compile(r"\blast\s+month\b", re.I)),
@@ -68,6 +69,7 @@ class DateMention:
     relative_to_previous: bool = False
     weekday: int | None = None  # set for a bare weekday ("on Monday"): a planned event takes the next one
     days_after_previous: int = 0  # "three days later": so many days after the event told just before
+    ahead: dt.date | None = None  # a day or month without a year read as past: a plan takes its next coming
 
 
 def _weekday_on_or_before(day: dt.date, wd: int, strictly: bool = False) -> dt.date:
@@ -127,12 +129,16 @@ def last_year_told(dates: list[DateMention], before: int | None) -> int | None:
     return max(told, key=lambda d: d.start).date.year if told else before  # type: ignore[union-attr]
 
 
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
 def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | None:
     text = m.group(0)
     s, e = m.start(), m.end()
 
-    def mk(date: dt.date | None, precision: str | None, future: bool = False, rel: bool = False) -> DateMention:
-        return DateMention(s, e, text, date, precision if date or rel else None, future, rel)
+    def mk(date: dt.date | None, precision: str | None, future: bool = False, rel: bool = False,
+           ahead: dt.date | None = None) -> DateMention:
+        return DateMention(s, e, text, date, precision if date or rel else None, future, rel, ahead=ahead)
 
     g = m.groupdict()
     if kind == "iso":
@@ -147,9 +153,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         if pub is None:
             return mk(None, None)
         d = _safe_date(pub.year, mon, day)
+        ahead = d if d and d > pub else _safe_date(pub.year + 1, mon, day)
         if d and d > pub + dt.timedelta(days=7):
             d = _safe_date(pub.year - 1, mon, day)
-        return mk(d, "day", future=bool(d and d > pub))
+        return mk(d, "day", future=bool(d and d > pub), ahead=ahead)
     if kind == "my":
         mon = MONTHS[g["mon"].lower()[:3]] if not g["mon"].lower().startswith("sept") else 9
         if g.get("y"):
@@ -159,7 +166,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         if pub is None:
             return mk(None, None)
         y = pub.year if mon <= pub.month else pub.year - 1
-        return mk(dt.date(y, mon, 1), "month")
+        return mk(dt.date(y, mon, 1), "month", ahead=dt.date(pub.year + (mon < pub.month), mon, 1))
     if kind == "year":
         return mk(dt.date(int(g["y"]), 1, 1), "year")
     if kind == "rel_mon" and pub is not None:
@@ -174,9 +181,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         d = dt.date(y, mon, 1)
         return mk(d, "month", future=d > pub)
     if kind == "days_apart":
-        words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
         if g.get("n"):
-            n = words.get(g["n"].lower()) or int(g["n"])
+            n = NUMBER_WORDS.get(g["n"].lower()) or int(g["n"])
             days = n if (g.get("dir") or g.get("dir2") or "").lower() in ("later", "after") else -n
         else:
             days = 1 if (g.get("next") or g.get("rel") or "").lower() in ("next", "following", "after") else -1
@@ -197,6 +203,11 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         return mk(pub, "day")
     if kind == "tomorrow":
         return mk(pub + dt.timedelta(days=1), "day", future=True)
+    if kind == "in_days":  # "would begin leaving in two days": counted from publication, ahead of it
+        n = NUMBER_WORDS.get(g["n"].lower()) or int(g["n"])
+        unit = g["unit"].lower()
+        return mk(pub + dt.timedelta(days=n * (7 if unit == "week" else 1)), unit if unit == "week" else "day",
+                  future=True)
     if kind == "last_week":
         return mk(pub - dt.timedelta(days=7), "week")
     if kind == "next_week":

@@ -318,6 +318,8 @@ class Coder:
                 date, precision = dm.date, dm.precision
                 if dm.weekday is not None and c.status == "planned" and article.published:
                     date = next_weekday(article.published, dm.weekday)
+                elif dm.ahead is not None and c.status == "planned":
+                    date = dm.ahead  # "will leave by September 11", told in April: this coming September
         status = c.status
         if status == "occurred" and dm is not None and dm.future:
             status = "planned"

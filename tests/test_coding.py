@@ -647,3 +647,12 @@ def test_a_group_takes_the_state_of_the_phrase_it_belongs_to_not_of_what_angered
     assert [(e.type, e.source.entity) for e in evs if e.type == "THREATEN"] == [("THREATEN", "IRQ")]
     evs = code(coder, "Students angry at the Russian strikes marched in Tbilisi on Friday.")
     assert [(e.type, e.source.entity) for e in evs] == [("PROTEST", "GEO")]
+
+
+def test_troops_leaving_the_country_withdraw_from_the_state_named_and_ministers_leaving_do_not(coder: Coder) -> None:
+    text = ("MOGADISHU - The Kenyan president said on Tuesday that the troops sent by Kenya would begin leaving the "
+            "country by June 30.")
+    evs = [e for e in code(coder, text, dt.date(2023, 8, 1)) if e.type == "RETREAT"]
+    assert [(e.source.entity, e.target.entity, e.status, e.date) for e in evs] == [
+        ("KEN", "SOM", "planned", dt.date(2024, 6, 30))]
+    assert not [e for e in code(coder, "The Kenyan foreign minister left Somalia on Tuesday.") if e.type == "RETREAT"]

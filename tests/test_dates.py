@@ -25,6 +25,8 @@ PUB = dt.date(2021, 5, 15)  # a Saturday
     ("They met last May.", dt.date(2020, 5, 1), "month"),  # publication month itself: a year before
     ("The summit is due next March.", dt.date(2022, 3, 1), "month"),
     ("Talks resume this July.", dt.date(2021, 7, 1), "month"),
+    ("The troops will leave in two days.", dt.date(2021, 5, 17), "day"),
+    ("The envoys meet again in three weeks' time.", dt.date(2021, 6, 5), "week"),
 ])
 def test_resolution(text: str, expected: dt.date, precision: str) -> None:
     found = find_dates(text, PUB)
@@ -72,3 +74,11 @@ def test_that_year_is_the_year_told_before() -> None:
     assert [(d.date, d.precision) for d in find_dates("Later that year they met again.", dt.date(2024, 2, 1), 2019)] \
         == [(dt.date(2019, 1, 1), "year")]
     assert find_dates("Later that year they met again.", dt.date(2024, 2, 1)) == []
+
+
+def test_a_span_of_days_is_no_date_and_a_plan_reads_a_yearless_day_ahead() -> None:
+    assert find_dates("Dozens were killed in two days of fighting.", PUB) == []
+    [dec] = find_dates("They will hold elections on December 30.", PUB)
+    assert (dec.date, dec.ahead) == (dt.date(2020, 12, 30), dt.date(2021, 12, 30))
+    [sep] = find_dates("Troops will be out by September.", PUB)
+    assert (sep.date, sep.ahead) == (dt.date(2020, 9, 1), dt.date(2021, 9, 1))

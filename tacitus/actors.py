@@ -295,6 +295,7 @@ class ActorMatcher:
                         and doc[start - 2].lower_ in GEOGRAPHY_NOUNS | {"strait", "bay"}:
                     continue  # "the Gulf of Oman", "the Sea of Japan"
                 raw.append(_Hit(start, end, kind, key))
+        raw += _halves(doc, {h.key for h in raw if h.kind in ("CNAME", "CADJ")})
         priority = {"PERSON": 0, "ORG": 1, "METO": 2, "TITLE": 3, "TITLES": 3, "CNAME": 4, "CADJ": 5, "AGENT": 6, "PLACE": 7}
         raw.sort(key=lambda h: (-(h.end - h.start), priority[h.kind], h.start))
         taken: set[int] = set()
@@ -308,6 +309,20 @@ class ActorMatcher:
 
 
 _STATE_KINDS = ("CADJ", "CNAME", "METO", "ORG")
+# a divided country's halves, named in an article that names one of the two states: "the North", "the South"
+DIVIDED = {frozenset({"KOR", "PRK"}): {"north": "PRK", "south": "KOR"},
+           frozenset({"SDN", "SSD"}): {"north": "SDN", "south": "SSD"}}
+
+
+def _halves(doc: Doc, states: set[str]) -> list[_Hit]:
+    """"Pyongyang blamed the South": "the North"/"the South" as the halves of a divided state the article names."""
+    halves = {w: key for pair, names in DIVIDED.items() if pair & states for w, key in names.items()}
+    out = []
+    for t in doc:
+        if t.text in ("North", "South") and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.lower_ in halves and (
+                t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN" and not doc[t.i + 1].text[:1].isupper()):
+            out.append(_Hit(t.i, t.i + 1, "CNAME", halves[t.lower_]))
+    return out
 
 
 def _plural(phrase: str) -> str:

@@ -63,6 +63,7 @@ class TriggerEntry(BaseModel):
     announces: bool = False  # the verb announces the act, it does not do it ("invited Kim to Washington"): planned
     outranks: list[str] = []  # families this one replaces at the same anchor ("pledged $4 billion in aid" is AID)
     subjects: list[str] = []  # lemmas the subject must have: "troops left Iraq" (not "the minister left Iraq")
+    threat_only: bool = False  # an act coded only when announced ("would retaliate"): the announcement is the threat
 
     @field_validator("type")
     @classmethod
@@ -307,7 +308,21 @@ class RuleCoder:
             "rule": f"{c.entry.rule}+conditional", "type": "THREATEN", "mode": None,
             "cameo": THREAT_CAMEO[c.entry.type]}), anchor=speech, governor=speech, status="occurred",
             past_perfect=False) for c, speech in threats]
-        drop = agreeing + protesting + [c for c, _ in threats]
+        # "Moscow said it would respond", "vowed to retaliate": an announced reprisal is a threat made when said;
+        # a reprisal done is told by its own act ("fired rockets in retaliation")
+        reprisals = [(c, _announcing_verb(c.governor)) for c in cands if c.entry.threat_only]
+        for c, speech in reprisals:
+            answered = [p for k in c.anchor.children if k.dep_ == "prep" and k.lower_ == "to" for p in k.children
+                        if p.dep_ == "pobj" and p.lemma_.lower() not in ATTACK_NOUNS | DEED_NOUNS | PROVOCATIONS]
+            if answered:
+                rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, f"answering '{answered[0].text}', "
+                                                                              "not a reprisal"))
+            elif c.status == "denied" or (c.status == "occurred" and speech is c.governor):
+                rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, "a reprisal done, not threatened"))
+            else:
+                converted.append(replace(c, anchor=speech, governor=speech, status="occurred", past_perfect=False))
+        reprisals = [c for c, _ in reprisals]
+        drop = agreeing + protesting + [c for c, _ in threats] + reprisals
         return [c for c in cands if c not in drop] + converted, rejected
 
     def _code_one(self, entry: TriggerEntry, span: Span, anchor: Token, sent: Span, by_token: dict[int, ActorMention],
@@ -893,7 +908,22 @@ def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) ->
 
 SENDING_VERBS = {"send", "dispatch", "deploy", "station", "command", "lead"}
 BELONGING_VERBS = {"affiliate", "attach", "link", "base", "loyal", "belong", "tie", "ally", "allied"}
+PROVOCATIONS = {"provocation", "aggression", "violation", "incursion", "expulsion", "expulsions", "escalation"}
 THREAT_CAMEO = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "131"}
+
+
+def _announcing_verb(verb: Token) -> Token:
+    """The verb that announces `verb` ("said Moscow would respond", "vowed to retaliate", "ordered the army to
+    respond"), or `verb` itself."""
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ in ("xcomp", "conj", "ccomp") and clause.head.i != clause.i and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+            if clause.lemma_.lower() in DEMAND_SPEECH | PLAN_VERBS | {"order", "threaten", "vow"}:
+                return clause
+        else:
+            break
+    return verb
 
 
 def _conditional_announcement(c: Candidate, by_token: dict[int, ActorMention]) -> Token | None:
@@ -1231,6 +1261,8 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
                     out.append(x)
     if out or not inside:
         return out
+    if tok.dep_ == "appos" and (m := by_token.get(tok.head.i)) is not None and (m.entity or m.person):
+        return [m]  # "China, the North's main ally, called on ...": the one the apposition describes
     # no mention at the head: look inside ("a group of Iranian lawmakers", "atrocities by the Zionist regime"),
     # but not across other prepositions ("support for the Palestinians" is not about the Palestinians' support)
     inner = [by_token[t.i] for t in _near_subtree(tok) if t.i in by_token]

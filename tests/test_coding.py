@@ -656,3 +656,20 @@ def test_troops_leaving_the_country_withdraw_from_the_state_named_and_ministers_
     assert [(e.source.entity, e.target.entity, e.status, e.date) for e in evs] == [
         ("KEN", "SOM", "planned", dt.date(2024, 6, 30))]
     assert not [e for e in code(coder, "The Kenyan foreign minister left Somalia on Tuesday.") if e.type == "RETREAT"]
+
+
+def test_a_reprisal_is_a_threat_only_when_announced(coder: Coder) -> None:
+    text = ("Poland expelled 45 Russian diplomats on Tuesday. The Russian foreign ministry said Moscow would respond. "
+            "Moscow responded on Friday by expelling 45 Polish diplomats. The Polish ministry will respond to the "
+            "letter next week.")
+    evs = [(e.type, e.source.entity, e.status) for e in code(coder, text) if e.type in ("THREATEN", "SANCTION")]
+    assert evs == [("SANCTION", "POL", "occurred"), ("THREATEN", "RUS", "occurred"), ("SANCTION", "RUS", "occurred")]
+
+
+def test_the_halves_of_a_divided_state_and_an_apposition_naming_an_ally(coder: Coder) -> None:
+    text = ("SEOUL - North Korean troops fired shells across the border on Monday. Pyongyang accused the South of "
+            "provoking the clash. China, the North's only treaty ally, urged calm.")
+    evs = [(e.type, e.source.entity, e.target and e.target.entity) for e in code(coder, text)]
+    assert ("ACCUSE", "PRK", "KOR") in evs
+    assert [s for t, s, _ in evs if t == "REQUEST"] == ["CHN"]
+    assert not [e for e in code(coder, "Protesters marched through the South on Monday.") if e.source.entity]

@@ -651,6 +651,12 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
         # "Modi held talks with Xi on Friday, and the two leaders agreed ...": a conjoined clause with no date
         # of its own happened when the clause it is joined to did
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
+    if not eligible and clause.dep_ == "relcl" and clause.i in (c.anchor.i, c.governor.i) and any(
+            k.lower_ == "where" or (k.dep_ == "prep" and any(w.lower_ == "which" for w in k.children))
+            for k in clause.children) and (verb := _governing_verb(clause.head)).i != clause.i:
+        # "received Maliki at the White House on Monday, where the two leaders agreed", "signed a declaration
+        # late on Wednesday in which they agreed": what happened there happened then
+        return _attached_date(dates, replace(c, anchor=verb, date_after=None))
     if not eligible:
         return None
     if c.date_after is not None:  # "... and Brazil on Wednesday": the date told after this target

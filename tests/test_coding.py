@@ -673,3 +673,14 @@ def test_the_halves_of_a_divided_state_and_an_apposition_naming_an_ally(coder: C
     assert ("ACCUSE", "PRK", "KOR") in evs
     assert [s for t, s, _ in evs if t == "REQUEST"] == ["CHN"]
     assert not [e for e in code(coder, "Protesters marched through the South on Monday.") if e.source.entity]
+
+
+def test_what_was_agreed_where_or_in_which_takes_the_date_of_the_clause_it_hangs_on(coder: Coder) -> None:
+    text = ("On Monday, Chancellor Olaf Scholz received Polish Prime Minister Donald Tusk in Berlin, where the two "
+            "leaders agreed to build a new rail link.")
+    evs = [e for e in code(coder, text, dt.date(2024, 1, 17)) if e.type == "AGREE"]
+    assert [(e.date, e.status) for e in evs] == [(dt.date(2024, 1, 15), "occurred")]
+    text = ("The Serbian and Albanian prime ministers signed a treaty on Tuesday in which they agreed to open "
+            "their border.")
+    evs = [e for e in code(coder, text, dt.date(2024, 1, 17)) if e.type == "AGREE"]
+    assert [e.date for e in evs] == [dt.date(2024, 1, 16)]

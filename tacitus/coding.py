@@ -504,10 +504,13 @@ class RuleCoder:
             # "Saudi Arabia condemned the attack", "demanded a halt to the strikes", "praised the decision": the
             # side of the act told before
             told = [c for c in governor.children if c.dep_ == "dobj"] + [
+                governor.head for _ in [1] if governor.dep_ == "relcl" and governor.head.lemma_.lower() in DEED_NOUNS
+                and not any(c.dep_ == "dobj" for c in governor.children)] + [
                 p for c in governor.children if c.dep_ == "dobj" for q in c.children if q.dep_ == "prep"
                 for p in q.children if p.dep_ == "pobj"]
             told = [t for t in told if any(d.lower_ in ("the", "this", "that", "these", "those")
                                            for d in t.children if d.dep_ == "det")
+                    or (governor.dep_ == "relcl" and t.i == governor.head.i)
                     and not any(k in by_token for k in range(t.left_edge.i, t.i))  # "the Israeli attack" names it
                     and not any(c.lower_ == "by" for c in t.children)]
             said = next((SAID_NOUNS[t.lemma_.lower()] for t in told if t.lemma_.lower() in SAID_NOUNS), None)

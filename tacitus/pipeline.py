@@ -382,14 +382,15 @@ TITLE_PREFIXES = {"vice", "deputy", "acting", "first", "top", "senior", "new", "
 
 def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors: DocumentActors) -> None:  # type: ignore[no-untyped-def]
     """"Oman's ministry said its foreign minister ...": a possessive pronoun gives a title its country, and so
-    does a state's possessive a few title words before it ("Taiwan's Vice Foreign Minister")."""
+    does a state's or a leader's possessive a few title words before it ("Taiwan's Vice Foreign Minister",
+    "Uribe's government")."""
     if m.entity or not (m.roles or m.agent):
         return
     k = m.start - 1
     while k > 0 and doc[k].lower_ in TITLE_PREFIXES:
         k -= 1
     if k > 0 and k < m.start and doc[k].lower_ in ("'s", "’s"):
-        owner = next((b for b in before if b.end == k and b.entity and not b.person), None)
+        owner = next((b for b in before if b.end == k and b.entity), None)  # "Uribe's government" too
         if owner is not None:
             m.country, m.org = owner.country, owner.org
             m.start, m.text = k + 1, doc[k + 1:m.end].text  # the title as told: "Vice Foreign Minister"

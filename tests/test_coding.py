@@ -684,3 +684,13 @@ def test_what_was_agreed_where_or_in_which_takes_the_date_of_the_clause_it_hangs
             "their border.")
     evs = [e for e in code(coder, text, dt.date(2024, 1, 17)) if e.type == "AGREE"]
     assert [e.date for e in evs] == [dt.date(2024, 1, 16)]
+
+
+def test_a_leaders_government_is_his_state_and_a_move_denounced_is_the_movers(coder: Coder) -> None:
+    text = ("Peruvian President Dina Boluarte met reporters in Lima on Monday. Boluarte's government accused Mexican "
+            "President Andres Manuel Lopez Obrador of meddling.")
+    evs = [e for e in code(coder, text, dt.date(2023, 2, 8)) if e.type == "ACCUSE"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("PER", "MEX")]
+    text = "Norwegian police seized a Russian trawler off Svalbard in March, a move Moscow condemned as piracy."
+    evs = [e for e in code(coder, text) if e.type == "ACCUSE"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("RUS", "NOR")]

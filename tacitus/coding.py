@@ -514,7 +514,9 @@ class RuleCoder:
                     and not any(k in by_token for k in range(t.left_edge.i, t.i))  # "the Israeli attack" names it
                     and not any(c.lower_ == "by" for c in t.children)]
             said = next((SAID_NOUNS[t.lemma_.lower()] for t in told if t.lemma_.lower() in SAID_NOUNS), None)
-            doer = actors.last_attacker if any(t.lemma_.lower() in ATTACK_NOUNS for t in told) and entry.type in (
+            doer = actors.last_attacker if any(t.lemma_.lower() in ATTACK_NOUNS or (
+                t.lemma_.lower() in ("action", "intervention", "campaign")
+                and any(a.lower_ == "military" for a in t.children)) for t in told) and entry.type in (
                 "ACCUSE", "REQUEST") else actors.last_actor if any(t.lemma_.lower() in DEED_NOUNS for t in told) \
                 else actors.last_source.get(said) if said else None  # "rejected the accusations": the accuser
             if doer is not None and all(doer.entity != x.entity for x in sources):
@@ -534,7 +536,7 @@ class RuleCoder:
                     if len(states) == 1:
                         targets = [replace(next(iter(states.values())), modifier=False)]
                     break
-        if entry.type in ("THREATEN", "ACCUSE", "REJECT") and sources and not any(
+        if (entry.type in ("THREATEN", "ACCUSE", "REJECT") or entry.rule == "request.call-for") and sources and not any(
                 t.entity or t.person or t.counterpart for t in targets):
             # "told his Iranian counterpart ... and warned of serious consequences": the one other side the
             # sentence names is whom the warning is for

@@ -694,3 +694,14 @@ def test_a_leaders_government_is_his_state_and_a_move_denounced_is_the_movers(co
     text = "Norwegian police seized a Russian trawler off Svalbard in March, a move Moscow condemned as piracy."
     evs = [e for e in code(coder, text) if e.type == "ACCUSE"]
     assert [(e.source.entity, e.target.entity) for e in evs] == [("RUS", "NOR")]
+
+
+def test_a_call_for_names_the_one_side_told_and_a_halt_to_military_action_the_attacker(coder: Coder) -> None:
+    text = ("The army of Guinea-Bissau seized power on Thursday. The African Union called for the return of the "
+            "elected government.")
+    evs = [e for e in code(coder, text) if e.type == "REQUEST"]
+    assert [(e.source.entity, e.target and e.target.entity) for e in evs] == [("AU", "GNB")]
+    text = ("Ethiopian troops attacked rebel positions in Somalia on Monday. Kenya, which hosts the talks, criticised "
+            "the assault and demanded an end to the military action.")
+    evs = [e for e in code(coder, text) if e.type == "REQUEST"]
+    assert [(e.source.entity, e.target and e.target.entity) for e in evs] == [("KEN", "ETH")]

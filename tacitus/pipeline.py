@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import NUMBER_WORDS, link_to_events
-from .coding import (MOTION_VERBS, Candidate, RuleCoder, TriggerLexicon, _governing_verb, _infinitive,
-                     actors_resolve_pronoun)
+from .coding import (HOSTILE_TYPES, MOTION_VERBS, PLAN_VERBS, Candidate, RuleCoder, TriggerLexicon,
+                     _governing_verb, _infinitive, actors_resolve_pronoun)
 from .dates import DateMention, find_dates, last_year_told, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
@@ -316,7 +316,12 @@ class Coder:
                         date = date + dt.timedelta(days=dm.days_after_previous)
             else:
                 date, precision = dm.date, dm.precision
-                if dm.weekday is not None and c.status == "planned" and article.published:
+                decided = c.status == "planned" and _told_on_the_decision(dm, c)
+                if decided and c.entry.type not in HOSTILE_TYPES:
+                    date, precision = None, None  # "agreed on Monday to meet": the meeting's day is not told
+                elif decided:
+                    pass  # "agreed on Monday to impose an embargo": the decision is the sanction, taken that day
+                elif dm.weekday is not None and c.status == "planned" and article.published:
                     date = next_weekday(article.published, dm.weekday)
                 elif dm.ahead is not None and c.status == "planned":
                     date = dm.ahead  # "will leave by September 11", told in April: this coming September
@@ -667,6 +672,19 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             return later[0]
     anchor_char = c.anchor.idx - sent.start_char
     return min(eligible, key=lambda d: abs(d.start - anchor_char))
+
+
+def _told_on_the_decision(dm: DateMention, c: Candidate) -> bool:
+    """Whether the date hangs on the verb that decides or agrees to the act ("agreed on Monday to impose"), not
+    on the act itself ("agreed to meet on Monday")."""
+    act = c.anchor if c.entry.anchor == "verb" else c.governor
+    if act.dep_ != "xcomp" or act.head.lemma_.lower() not in PLAN_VERBS:
+        return False
+    span = c.sent.char_span(dm.start, dm.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.head.i == act.head.i or (root.dep_ == "pobj" and root.head.head.i == act.head.i)
 
 
 def _said_on(span, clause) -> bool:  # type: ignore[no-untyped-def]

@@ -705,3 +705,12 @@ def test_a_call_for_names_the_one_side_told_and_a_halt_to_military_action_the_at
             "the assault and demanded an end to the military action.")
     evs = [e for e in code(coder, text) if e.type == "REQUEST"]
     assert [(e.source.entity, e.target and e.target.entity) for e in evs] == [("KEN", "ETH")]
+
+
+def test_a_date_on_the_deciding_verb_dates_a_hostile_decision_and_leaves_a_planned_meeting_undated(coder: Coder) -> None:
+    evs = code(coder, "EU ministers agreed on Monday to impose an arms embargo on Belarus.", dt.date(2020, 10, 14))
+    assert [(e.type, e.date) for e in evs if e.type == "SANCTION"] == [("SANCTION", dt.date(2020, 10, 12))]
+    evs = consults(code(coder, "Serbia and Kosovo agreed on Monday to hold talks in Brussels.", dt.date(2020, 10, 14)))
+    assert evs and all(e.status == "planned" and e.date is None for e in evs)
+    evs = consults(code(coder, "Serbia and Kosovo agreed to hold talks in Brussels on Monday.", dt.date(2020, 10, 14)))
+    assert evs and all(e.date == dt.date(2020, 10, 19) for e in evs)

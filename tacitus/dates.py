@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_year", re.compile(r"\blast\s+year\b", re.I)),
     ("next_year", re.compile(r"\bnext\s+year\b", re.I)),
     ("days_apart", re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?:(?P<dir>later|earlier)(?!\s+than)|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|and\b|$)))|the\s+(?P<next>next|following|previous)\s+day|the\s+day\s+(?P<rel>before|after)(?=\s*(?:[,.;:)]|and\b|$)))", re.I)),
-    ("same_day", re.compile(r"\b(?:(?:a\s+few|several|two|three|some)\s+hours\s+(?:earlier|later)|earlier\s+(?:in\s+the|that)\s+day|later\s+(?:in\s+the|that)\s+day|the\s+same\s+(?:day|night|evening|morning|afternoon)|hours\s+(?:earlier|later))\b", re.I)),
+    ("same_day", re.compile(r"\b(?:(?:a\s+few|several|two|three|some)\s+hours\s+(?:earlier|later)|earlier\s+(?:in\s+the|that)\s+day|later\s+(?:in\s+the|that)\s+day|the\s+same\s+(?:day|night|evening|morning|afternoon)|hours\s+(?:earlier|later)|within\s+(?:(?:a\s+few|several|two|three|some|24|48)\s+)?hours)\b", re.I)),
 ]
 
 

@@ -38,6 +38,8 @@ def test_future_flags_and_relative_to_previous() -> None:
     assert find_dates("He will travel tomorrow.", PUB)[0].future
     rel = find_dates("A few hours earlier, Zarif had spoken with Ankara.", PUB)[0]
     assert rel.relative_to_previous and rel.date is None
+    rel = find_dates("Beijing hit back within hours, announcing sanctions.", PUB)[0]
+    assert rel.relative_to_previous and rel.days_after_previous == 0
 
 
 def test_no_publication_date_leaves_relative_dates_unresolved() -> None:

@@ -21,6 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorMention, DocumentActors
+from .kb import ActorKB
 from .datafiles import load_records
 from .errors import DataFileError
 from .records import CONSULT_MODES, EVENT_TYPES
@@ -607,6 +608,14 @@ class RuleCoder:
             return "no target: this trigger needs someone met, visited or hosted"
         else:
             pairs = [(x, None) for x in sources]
+        if entry.type in DOMESTIC_TYPES and entry.target:  # a resignation is aimed at nobody
+            # "students staged demonstrations", "the government lifted the curfew": a domestic act that names
+            # no other side is aimed at the source's own state (its government, or its people)
+            named = {m.entity for m in [*mentions, *actors.previous_mentions] if m.entity and not m.modifier}
+            # a government's protest or demand with no side named answers something told elsewhere
+            inward = entry.type not in REACTION_TYPES or entry.type == "PROTEST"
+            pairs = [(x, _own_state(x, actors.kb) if t is None and x.country and not x.org and named <= {x.country}
+                      and (inward or (x.agent not in (None, "GOV") and not x.roles)) else t) for x, t in pairs]
         status = _status(governor, anchor, sent)
         if entry.announces and status == "occurred":
             status = "planned"
@@ -630,7 +639,8 @@ class RuleCoder:
                     actors.resolve_counterpart(t, s)
                 if s.counterpart:
                     actors.resolve_counterpart(s, t)
-                domestic = entry.type != "CONSULT" and s.agent and t.agent and s.agent != t.agent
+                domestic = entry.type != "CONSULT" and (s.agent and t.agent and s.agent != t.agent
+                                                        or t.reason == OWN_STATE_REASON)
                 if s.entity and t.entity and s.entity == t.entity and s.agent != "UAF" and not domestic and (
                         s.person == t.person or not (t.person or s.person) or entry.type == "CONSULT"
                         or (s.agent or "") == (t.agent or "")):
@@ -641,7 +651,7 @@ class RuleCoder:
             if not s.entity and not s.person and not (
                     entry.type in ("ASSAULT", "COERCE") and s.agent and t is not None and t.entity):
                 continue  # a side nobody can name; but "insurgents shelled Aleppo" still tells of an attack
-            conf = confidence + (0.1 if s.person and (t is None or t.person) else 0) - (0.1 if s.plural else 0)
+            conf = confidence + (0.1 if s.person and (t is None or t.person or t.reason == OWN_STATE_REASON) else 0) - (0.1 if s.plural else 0)
             out.append(Candidate(entry, sent, anchor, governor, s, t,
                                  (symmetric or mode == "multilateral") and t is not None and mode != "visit", status,
                                  round(min(conf, 0.99), 2), past_perfect=_past_perfect(governor), mode=mode,
@@ -879,6 +889,13 @@ def _numbered_group(verb: Token, deps: tuple[str, ...], by_token: dict[int, Acto
                 out.append(holder)
             return out
     return []
+
+
+def _own_state(x: ActorMention, kb: ActorKB) -> ActorMention:
+    """The implied target of a domestic act: the source's own state, marked as implied in its text."""
+    name = kb.countries[x.country].names[0] if x.country in kb.countries else x.country
+    return ActorMention(x.start, x.end, f"[{name}]", x.head, country=x.country,
+                        agent="CVL" if x.agent == "GOV" else "GOV", reason=OWN_STATE_REASON)
 
 
 def _the_country(verb: Token) -> bool:
@@ -1423,6 +1440,9 @@ SEND_VERBS = {"send", "dispatch", "despatch"}
 INVITING_VERBS = SEND_VERBS | {"invite"}  # "sent / invited X to meet Y", "... for talks with Y": X's act
 ADJUNCT_PREPS = {"after", "over", "following", "during", "for"}  # "was suspended after a call with X"
 FROM_AGENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # "an appeal / a threat / a pledge from X": X's
+OWN_STATE_REASON = "no other side named: a domestic act is aimed at the source's own state"
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "THREATEN", "CONCEDE", "RETREAT", "SANCTION", "ASSAULT", "REQUEST", "REJECT",
+                  "ACCUSE"}
 HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
 ASK_VERBS = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "request", "exhort", "beg", "encourage"}
 CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",

@@ -714,3 +714,13 @@ def test_a_date_on_the_deciding_verb_dates_a_hostile_decision_and_leaves_a_plann
     assert evs and all(e.status == "planned" and e.date is None for e in evs)
     evs = consults(code(coder, "Serbia and Kosovo agreed to hold talks in Brussels on Monday.", dt.date(2020, 10, 14)))
     assert evs and all(e.date == dt.date(2020, 10, 19) for e in evs)
+
+
+def test_a_domestic_act_naming_no_other_side_is_aimed_at_the_sources_own_state(coder: Coder) -> None:
+    evs = code(coder, "Thousands of Chilean students marched in Santiago on Tuesday to demand free education.")
+    [e] = [e for e in evs if e.type == "PROTEST"]
+    assert (e.source.entity, e.target.country, e.target.text, e.target.code) == ("CHL", "CHL", "[Chile]", "CHLGOV")
+    evs = code(coder, "The Peruvian government lifted the curfew in Lima on Monday.")
+    assert [(e.type, e.target.country, e.target.agent) for e in evs] == [("CONCEDE", "PER", "CVL")]
+    evs = code(coder, "Polish farmers protested in Warsaw on Monday against grain imports from Ukraine.")
+    assert all(e.target is None or e.target.country != "POL" for e in evs), "another state is named: no guess"

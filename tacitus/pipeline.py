@@ -159,6 +159,7 @@ class Coder:
                 _inherit_speaker_country(doc, m, mentions)
                 if actors.resolve(m):
                     mentions.append(m)
+            _place_ethnic_groups(doc, mentions)
             group_seed += 1000
             clock.lap("actors")
             actors.sentence_subjects = [m for m in mentions if _is_person_subject(doc, m)]
@@ -367,6 +368,38 @@ def _is_person_subject(doc, m: ActorMention) -> bool:  # type: ignore[no-untyped
 
 
 SPEECH_VERBS = {"say", "announce", "state", "add", "confirm", "report", "tell"}
+
+
+RESIDENCE_PREPS = {"in", "of", "from"}
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+
+
+def _place_ethnic_groups(doc, mentions: list[ActorMention]) -> None:  # type: ignore[no-untyped-def]
+    """An ethnic group is coded by the state it lives in, as event data does: "Bosnian Serbs" (Bosnia), "ethnic
+    Albanians in south Serbia", "the Albanians of southern Serbia" (Serbia). A bare "Albanians" keeps Albania."""
+    for m in mentions:
+        last = doc[m.end - 1]
+        if not (m.plural and m.country and not (m.agent or m.person or m.roles or m.org)
+                and last.tag_ in ("NNPS", "NNS")):
+            continue
+        state = next((o for o in mentions if o.modifier and o.end == m.start and o.country
+                      and o.country != m.country), None)  # "Bosnian Serbs", "Iraqi Kurds"
+        k = m.end
+        if state is None and k + 1 < len(doc) and doc[k].lower_ in RESIDENCE_PREPS:
+            k += 1
+            while k < len(doc) and doc[k].lower_ in COMPASS_WORDS | {"the"}:
+                k += 1
+            state = next((o for o in mentions if o.start == k and o.country and not o.person
+                          and o.country != m.country), None)
+        if state is None and m.start > 0 and doc[m.start - 1].lower_ == "ethnic":
+            state = next((o for o in mentions if o.country and o.country != m.country and not o.person
+                          and not o.modifier and _is_locative(doc[o.head])), None)  # "demonstrated in Serbia"
+        if state is not None:
+            m.country, m.agent = state.country, "ETH"  # CAMEO's ethnic-group sector
+
+
+def _is_locative(tok) -> bool:  # type: ignore[no-untyped-def]
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "inside", "throughout", "across")
 
 
 def _inherit_speaker_country(doc, m: ActorMention, before: list[ActorMention]) -> None:  # type: ignore[no-untyped-def]

@@ -724,3 +724,12 @@ def test_a_domestic_act_naming_no_other_side_is_aimed_at_the_sources_own_state(c
     assert [(e.type, e.target.country, e.target.agent) for e in evs] == [("CONCEDE", "PER", "CVL")]
     evs = code(coder, "Polish farmers protested in Warsaw on Monday against grain imports from Ukraine.")
     assert all(e.target is None or e.target.country != "POL" for e in evs), "another state is named: no guess"
+
+
+def test_an_ethnic_group_is_coded_by_the_state_it_lives_in(coder: Coder) -> None:
+    evs = code(coder, "Ethnic Hungarians in southern Slovakia demanded autonomy from Slovak authorities.")
+    assert [(e.source.country, e.source.code, e.target.country) for e in evs] == [("SVK", "SVKETH", "SVK")]
+    evs = code(coder, "Bosnian Croats staged a protest in Mostar on Monday.")
+    assert [(e.type, e.source.country) for e in evs] == [("PROTEST", "BIH")]
+    evs = code(coder, "Serbs protested against Croatia on Monday.")
+    assert [(e.source.country, e.target.country) for e in evs] == [("SRB", "HRV")]

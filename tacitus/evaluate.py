@@ -227,6 +227,9 @@ def _label(e: EventRecord, fmt: str) -> str:
     return plover_label(e) if fmt == "plover" else e.type
 
 
+# PLOVER's gold codes international non-governmental bodies (Amnesty International, the Red Cross) as IGO, where
+# tacitus (and CAMEO's actor dictionary) code them NGO; local groups stay NGO in both
+GOLD_ALIASES = {"IGO": ("NGO",)}
 LEGACY_CODES = {"JAP": "JPN", "UAR": "EGY", "IVO": "CIV", "LEB": "LBN", "KUW": "KWT", "INS": "IDN"}  # older CAMEO
 
 
@@ -299,9 +302,9 @@ def evaluate(coder: Coder, items: list[GoldItem], fmt: str) -> EvalReport:
         if top in gold:
             report.top_correct += 1
             e = events[0]
-            golds = {x for c in it.sources for x in (c, LEGACY_CODES.get(c, UNKNOWN.get(c, c)))}
+            golds = {x for c in it.sources for x in (c, LEGACY_CODES.get(c, UNKNOWN.get(c, c)), *GOLD_ALIASES.get(c, ()))}
             src_ok = not it.sources or _gold_entity(e.source) in golds or _entity(e.source) in golds
-            golds = {x for c in it.targets for x in (c, LEGACY_CODES.get(c, UNKNOWN.get(c, c)))}
+            golds = {x for c in it.targets for x in (c, LEGACY_CODES.get(c, UNKNOWN.get(c, c)), *GOLD_ALIASES.get(c, ()))}
             tgt_ok = not [t for t in it.targets if t] or _gold_entity(e.target) in golds or _entity(e.target) in golds
             report.actors_right += src_ok and tgt_ok
             if src_ok and tgt_ok:

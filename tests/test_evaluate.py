@@ -74,6 +74,16 @@ def test_scoring(tmp_path: Path, coder: Coder) -> None:
     assert pet.top_correct == 1 and pet.actors_right == 1
 
 
+def test_plover_gold_names_international_ngos_igo(tmp_path: Path, coder: Coder) -> None:
+    gold = [{"id": "n1", "date": "2021-05-12", "event": "DISAPPROVE", "text": "Amnesty International accused Egypt "
+             "of torturing detainees.", "source": [{"code": "IGO"}], "target": [{"code": "EGY"}]},
+            {"id": "n2", "date": "2021-05-12", "event": "DISAPPROVE", "text": "Amnesty International accused Egypt "
+             "of torturing detainees.", "source": [{"code": "FRA"}], "target": [{"code": "EGY"}]}]
+    (tmp_path / "p.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = evaluate(coder, read_plover(tmp_path / "p.json"), "plover")
+    assert (report.top_correct, report.passed) == (2, ["n1"])
+
+
 def test_public_plover_gold_runs(coder: Coder, shared_dir: Path) -> None:
     gold = shared_dir / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
     if not gold.is_file():

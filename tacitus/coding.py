@@ -489,6 +489,10 @@ class RuleCoder:
                                     country=place.country if place is not None else None,
                                     reason="attacker not named" + ("; placed where the attack happened"
                                                                    if place is not None else ""))]
+        if not sources and entry.type == "PROTEST" and entry.anchor == "noun" and place is not None:
+            # "protests erupted in Almaty": people of the place where they protested (CAMEO's civilians)
+            sources = [ActorMention(anchor.i, anchor.i + 1, "protesters", anchor.i, agent="CVL", country=place.country,
+                                    reason="protesters not named; placed where they protested")]
         symmetric = entry.symmetric
         pairs: list[tuple[ActorMention, ActorMention | None]] = []
         if not sources:
@@ -779,7 +783,7 @@ class RuleCoder:
 
 
 MOTION_VERBS = {"fly", "travel", "go", "head", "come", "arrive", "return", "journey", "rush", "sail", "send", "dispatch"}
-LOCATIVE = {"in", "near", "outside", "at", "across", "throughout", "inside", "around"}
+LOCATIVE = {"in", "near", "outside", "at", "across", "throughout", "inside", "around", "through"}
 
 
 def _dyadic_convention(entry: TriggerEntry, pairs: list[tuple[ActorMention, ActorMention | None]],

@@ -671,6 +671,8 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             continue
         ok = False
         for t in [span.root, *span.root.ancestors]:
+            if t.dep_ == "relcl" and t.head.i == c.anchor.i and c.entry.anchor == "noun":
+                return d  # "protests that had erupted on Jan. 2": the noun's own clause dates it
             if t.i in own:
                 ok = True
                 break

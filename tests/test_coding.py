@@ -733,3 +733,11 @@ def test_an_ethnic_group_is_coded_by_the_state_it_lives_in(coder: Coder) -> None
     assert [(e.type, e.source.country) for e in evs] == [("PROTEST", "BIH")]
     evs = code(coder, "Serbs protested against Croatia on Monday.")
     assert [(e.source.country, e.target.country) for e in evs] == [("SRB", "HRV")]
+
+
+def test_protests_no_one_is_named_for_are_the_placed_peoples_and_dated_by_their_own_clause(coder: Coder) -> None:
+    text = "Security forces were deployed on Friday as protests that had broken out on Tuesday spread to cities in Georgia."
+    evs = [e for e in code(coder, text) if e.type == "PROTEST"]
+    assert [(e.source.country, e.source.agent, e.date) for e in evs] == [("GEO", "CVL", dt.date(2022, 11, 15))]
+    evs = code(coder, "On Saturday tens of thousands of people marched through central Belgrade.")
+    assert [(e.type, e.source.country) for e in evs] == [("PROTEST", "SRB")]

@@ -468,6 +468,14 @@ class RuleCoder:
                 and actors.last_group_age <= 1:
             # "The leaders of the US, Japan and South Korea met ... In a statement they criticised China"
             sources = [replace(m, modifier=False) for m in actors.last_group]
+        if not sources and subject is not None and subject.lemma_.lower() in STATE_ANAPHORS and subject.tag_ == "NN" \
+                and any(d.lower_ == "the" for d in subject.children):
+            # "the kingdom had deployed 150,000 troops": the state named last, here or in the sentence before
+            told = [m for m in mentions if m.start < subject.i] or actors.previous_mentions
+            state = next((m for m in reversed(told) if m.country and not m.org and not m.person), None)
+            if state is not None:
+                sources = [ActorMention(subject.i, subject.i + 1, subject.text, subject.i, country=state.country,
+                                        reason=f"'{subject.text}' read as the state named last")]
         if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS:
             sources = _reporting_subject(subject, by_token)  # "Iran denied that it had launched the drones"
         if not sources and subject is None:  # the parse found no subject: read left to right
@@ -576,7 +584,9 @@ class RuleCoder:
             return "a virtual meeting, not a visit"
         if entry.type == "CONSULT" and entry.mode == "visit" and all(
                 x.agent == "MIL" and not x.person for x in sources):
-            return "a military movement (troops, aircraft), not a visit"
+            # "troops crossed into Gambia", "paratroopers began arriving": a deployment (CAMEO 154), not a visit
+            entry = entry.model_copy(update={"rule": f"{entry.rule}+military", "type": "MOBILIZE", "mode": "troops",
+                                             "cameo": "154", "context": ["military"], "symmetric": False})
         if entry.type == "CONSULT":  # "some of his counterparts": no state, so no dyad to code
             generic = [t for t in targets if t.plural and not t.entity and not t.person]
             both_sides = symmetric and len({x.entity for x in sources if x.entity}) >= 2  # "between the two PMs"
@@ -1444,6 +1454,7 @@ SEND_VERBS = {"send", "dispatch", "despatch"}
 INVITING_VERBS = SEND_VERBS | {"invite"}  # "sent / invited X to meet Y", "... for talks with Y": X's act
 ADJUNCT_PREPS = {"after", "over", "following", "during", "for"}  # "was suspended after a call with X"
 FROM_AGENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # "an appeal / a threat / a pledge from X": X's
+STATE_ANAPHORS = {"kingdom", "emirate", "republic", "island", "country", "nation", "sultanate"}
 OWN_STATE_REASON = "no other side named: a domestic act is aimed at the source's own state"
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "THREATEN", "CONCEDE", "RETREAT", "SANCTION", "ASSAULT", "REQUEST", "REJECT",
                   "ACCUSE"}

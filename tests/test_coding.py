@@ -741,3 +741,11 @@ def test_protests_no_one_is_named_for_are_the_placed_peoples_and_dated_by_their_
     assert [(e.source.country, e.source.agent, e.date) for e in evs] == [("GEO", "CVL", dt.date(2022, 11, 15))]
     evs = code(coder, "On Saturday tens of thousands of people marched through central Belgrade.")
     assert [(e.type, e.source.country) for e in evs] == [("PROTEST", "SRB")]
+
+
+def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_last(coder: Coder) -> None:
+    evs = code(coder, "Kenyan troops, led by Nairobi, crossed into Somalia on Sunday.")
+    assert [(e.type, e.mode, e.source.entity, e.target.entity, e.rule) for e in evs] == [
+        ("MOBILIZE", "troops", "KEN", "SOM", "consult.visit+military")]
+    evs = code(coder, "Jordanian officials said on Monday that the kingdom had deployed 5,000 troops to the border.")
+    assert [(e.type, e.source.entity) for e in evs] == [("MOBILIZE", "JOR")]

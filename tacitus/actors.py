@@ -741,6 +741,7 @@ class DocumentActors:
     last_group_age: int = 0  # sentences since it was told
     sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here
     current_mentions: list[ActorMention] = field(default_factory=list)  # the actors of the sentence being coded
+    owned_nouns: dict[str, ActorMention] = field(default_factory=dict)  # "Palestinian prisoners": prisoner -> PSE
     previous_mentions: list[ActorMention] = field(default_factory=list)  # and of the sentence before it
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
@@ -750,6 +751,12 @@ class DocumentActors:
         """Remember each coordinated group of sides ("France, Germany and Belgium") by its size, so that "the
         three European governments" later in the article can name them."""
         self.previous_mentions, self.current_mentions = self.current_mentions, mentions
+        for m in mentions:  # "hundreds of Palestinian prisoners" ... "Israel freed 477 prisoners": the same people
+            tok = doc[m.head]
+            if m.modifier and m.country and tok.dep_ in ("amod", "compound") and tok.head.tag_ == "NNS":
+                self.owned_nouns[tok.head.lemma_.lower()] = m
+            elif m.plural and m.country and not (m.person or m.org) and tok.tag_ == "NNS" and m.start < tok.i:
+                self.owned_nouns[tok.lemma_.lower()] = m
         by_chain: dict[int, list[ActorMention]] = {}
         for m in mentions:
             if not m.entity or m.pronoun:

@@ -549,6 +549,14 @@ class RuleCoder:
                     if len(states) == 1:
                         targets = [replace(next(iter(states.values())), modifier=False)]
                     break
+        if entry.type in ("RETREAT", "COERCE", "SANCTION") and sources and not any(
+                t.entity or t.person or t.counterpart for t in targets):
+            # "hundreds of Palestinian prisoners" ... "Israel freed 477 prisoners": the people told before
+            owned = [actors.owned_nouns[o.lemma_.lower()] for o in governor.children if o.dep_ == "dobj"
+                     and o.tag_ == "NNS" and o.lemma_.lower() in actors.owned_nouns
+                     and not any(by_token[k.i].entity for k in o.subtree if k.i in by_token)]
+            if owned and all(owned[0].entity != x.entity for x in sources):
+                targets = [replace(owned[0], modifier=False)]
         if (entry.type in ("THREATEN", "ACCUSE", "REJECT") or entry.rule == "request.call-for") and sources and not any(
                 t.entity or t.person or t.counterpart for t in targets):
             # "told his Iranian counterpart ... and warned of serious consequences": the one other side the

@@ -749,3 +749,10 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
         ("MOBILIZE", "troops", "KEN", "SOM", "consult.visit+military")]
     evs = code(coder, "Jordanian officials said on Monday that the kingdom had deployed 5,000 troops to the border.")
     assert [(e.type, e.source.entity) for e in evs] == [("MOBILIZE", "JOR")]
+
+
+def test_people_released_are_the_ones_of_that_kind_named_before(coder: Coder) -> None:
+    text = ("The deal covers dozens of Azerbaijani detainees held since the war. Armenia released 15 detainees on "
+            "Tuesday.")
+    evs = [e for e in code(coder, text) if e.type == "RETREAT"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("ARM", "AZE")]

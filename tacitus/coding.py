@@ -476,6 +476,19 @@ class RuleCoder:
             if state is not None:
                 sources = [ActorMention(subject.i, subject.i + 1, subject.text, subject.i, country=state.country,
                                         reason=f"'{subject.text}' read as the state named last")]
+        if not sources and subject is not None and subject.lower_ in ("it", "they") and governor.dep_ == "relcl":
+            # "Iran would free the sailors it seized": the side the clause it qualifies is about
+            outer, _ = _subject(_governing_verb(governor.head))
+            sources = [m for m in (_mentions_for(outer, by_token, mentions) if outer is not None else [])
+                       if m.entity and not m.pronoun]
+            if not sources and outer is not None and outer.lower_ in CLAUSE_PRONOUNS:
+                sources = _reporting_subject(outer, by_token)  # "Russia said it would return ... it detained"
+        if entry.target and "object" in entry.target and governor.dep_ == "relcl" and subject is not None \
+                and subject.lower_ not in ("who", "which", "that") and not subject_passive \
+                and not any(c.dep_ == "dobj" for c in governor.children) \
+                and not any(t.entity or t.person or t.counterpart for t in targets):
+            # "the British sailors it seized": the noun the clause qualifies is what was seized
+            targets = [m for m in _mentions_for(governor.head, by_token, mentions) if m.entity] or targets
         if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS:
             sources = _reporting_subject(subject, by_token)  # "Iran denied that it had launched the drones"
         if not sources and subject is None:  # the parse found no subject: read left to right

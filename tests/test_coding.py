@@ -756,3 +756,9 @@ def test_people_released_are_the_ones_of_that_kind_named_before(coder: Coder) ->
             "Tuesday.")
     evs = [e for e in code(coder, text) if e.type == "RETREAT"]
     assert [(e.source.entity, e.target.entity) for e in evs] == [("ARM", "AZE")]
+
+
+def test_what_a_side_did_to_the_noun_its_relative_clause_qualifies(coder: Coder) -> None:
+    text = "Russia said it would return the three Estonian fishermen it detained in the Baltic on May 2."
+    evs = [e for e in code(coder, text, dt.date(2023, 5, 12)) if e.type == "COERCE"]
+    assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("RUS", "EST", dt.date(2023, 5, 2))]

@@ -599,8 +599,10 @@ class RuleCoder:
             others = [m for m in actors.last_pair if m.entity and m.entity != sources[0].entity]
             if len(others) == 1 and any(m.entity == sources[0].entity for m in actors.last_pair):
                 targets = [replace(others[0], modifier=False)]
-        if entry.type == "CONSULT" and any(t.lemma_.lower() in SPORT_WORDS and t.i not in by_token for t in sent):
-            return "a sporting fixture, not a consultation"
+        if entry.type in ("CONSULT", "ASSAULT") and any(t.lemma_.lower() in SPORT_WORDS and t.i not in by_token
+                                                        for t in sent):
+            return "a sporting fixture, not a consultation" if entry.type == "CONSULT" else \
+                "play in a sporting fixture ('firing past the goalkeeper'), not an attack"
         if entry.type == "CONSULT" and entry.mode == "visit" and any(t.lower_ in VIRTUAL_WORDS for t in sent):
             return "a virtual meeting, not a visit"
         if entry.type == "CONSULT" and entry.mode == "visit" and all(
@@ -1485,7 +1487,8 @@ CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", 
                 "indict", "punish", "sanction", "fault", "denounce"}
 VIRTUAL_WORDS = {"virtual", "virtually", "videoconference", "video", "online", "remotely", "teleconference"}
 SPORT_WORDS = {"game", "match", "fixture", "tournament", "league", "championship", "goal", "striker", "coach",
-               "stadium", "semi-final", "quarter-final", "kickoff", "scoreline", "squad", "cup"}
+               "stadium", "semi-final", "quarter-final", "kickoff", "scoreline", "squad", "cup", "goalkeeper",
+               "midfielder", "equaliser", "equalizer"}
 ADJECTIVE_SOURCE_TYPES = {"PROTEST"}
 REMOTE_VERBS = {"speak", "talk", "discuss", "confer", "exchange", "consult"}
 CANCEL_VERBS = {"cancel", "postpone", "scrap", "shelve", "abandon"}

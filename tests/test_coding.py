@@ -762,3 +762,8 @@ def test_what_a_side_did_to_the_noun_its_relative_clause_qualifies(coder: Coder)
     text = "Russia said it would return the three Estonian fishermen it detained in the Baltic on May 2."
     evs = [e for e in code(coder, text, dt.date(2023, 5, 12)) if e.type == "COERCE"]
     assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("RUS", "EST", dt.date(2023, 5, 2))]
+
+
+def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
+    text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
+    assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

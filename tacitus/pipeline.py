@@ -659,7 +659,7 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             eligible.append(d)
             continue
         root = span.root
-        if d.text.lower().startswith("since"):
+        if d.text.lower().startswith("since") or sent.text[:d.start].rstrip().lower().endswith("since"):
             continue  # "the worst clashes since 2016", "have met three times since 2018": a span, not the day
         if root.dep_ == "poss" and root.head.i not in own and root.head.pos_ in ("NOUN", "PROPN"):
             continue  # "the crisis over last Sunday's election": the day of the election, not of this event

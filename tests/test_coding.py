@@ -767,3 +767,9 @@ def test_what_a_side_did_to_the_noun_its_relative_clause_qualifies(coder: Coder)
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]
+
+
+def test_since_last_week_is_a_span_not_the_day(coder: Coder) -> None:
+    evs = code(coder, "Turkish cargo planes have been flying humanitarian aid to Damascus since last week.")
+    assert [(e.type, e.target.entity) for e in evs] == [("AID", "SYR")]
+    assert all(e.date != dt.date(2022, 11, 9) for e in evs)

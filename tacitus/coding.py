@@ -485,8 +485,8 @@ class RuleCoder:
                 sources = _reporting_subject(outer, by_token)  # "Russia said it would return ... it detained"
         if entry.target and "object" in entry.target and governor.dep_ == "relcl" and subject is not None \
                 and subject.lower_ not in ("who", "which", "that") and not subject_passive \
-                and not any(c.dep_ == "dobj" for c in governor.children) \
-                and not any(t.entity or t.person or t.counterpart for t in targets):
+                and not any(c.dep_ == "dobj" or c.lower_ in ("where", "when") for c in governor.children) \
+                and not _locative(governor.head) and not any(t.entity or t.person or t.counterpart for t in targets):
             # "the British sailors it seized": the noun the clause qualifies is what was seized
             targets = [m for m in _mentions_for(governor.head, by_token, mentions) if m.entity] or targets
         if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS:

@@ -483,8 +483,9 @@ class RuleCoder:
                        if m.entity and not m.pronoun]
             if not sources and outer is not None and outer.lower_ in CLAUSE_PRONOUNS:
                 sources = _reporting_subject(outer, by_token)  # "Russia said it would return ... it detained"
-        if entry.target and "object" in entry.target and governor.dep_ == "relcl" and subject is not None \
-                and subject.lower_ not in ("who", "which", "that") and not subject_passive \
+        if entry.target and "object" in entry.target and governor.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in governor.children) \
+                and not subject_passive \
                 and not any(c.dep_ == "dobj" or c.lower_ in ("where", "when") for c in governor.children) \
                 and not _locative(governor.head) and not any(t.entity or t.person or t.counterpart for t in targets):
             # "the British sailors it seized": the noun the clause qualifies is what was seized

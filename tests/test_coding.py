@@ -773,3 +773,10 @@ def test_since_last_week_is_a_span_not_the_day(coder: Coder) -> None:
     evs = code(coder, "Turkish cargo planes have been flying humanitarian aid to Damascus since last week.")
     assert [(e.type, e.target.entity) for e in evs] == [("AID", "SYR")]
     assert all(e.date != dt.date(2022, 11, 9) for e in evs)
+
+
+def test_a_relative_clause_with_which_as_subject_keeps_its_own_target(coder: Coder) -> None:
+    text = ("The vote comes ahead of a deadline set by the Arab League, which demanded last month that Syria free "
+            "all political prisoners.")
+    evs = [e for e in code(coder, text) if e.type == "REQUEST"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("ARAB_LEAGUE", "SYR")]

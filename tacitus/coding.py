@@ -530,14 +530,15 @@ class RuleCoder:
                 t.entity or t.person or t.counterpart for t in targets):
             # "Saudi Arabia condemned the attack", "demanded a halt to the strikes", "praised the decision": the
             # side of the act told before
-            told = [c for c in governor.children if c.dep_ == "dobj"] + [
-                governor.head for _ in [1] if governor.dep_ == "relcl" and governor.head.lemma_.lower() in DEED_NOUNS
-                and not any(c.dep_ == "dobj" for c in governor.children)] + [
+            # "a move Iran denounced as piracy": the noun the clause qualifies is what it reacts to
+            qualified = governor.dep_ == "relcl" and governor.head.lemma_.lower() in DEED_NOUNS \
+                and not any(c.dep_ == "dobj" for c in governor.children)
+            told = [c for c in governor.children if c.dep_ == "dobj"] + ([governor.head] if qualified else []) + [
                 p for c in governor.children if c.dep_ == "dobj" for q in c.children if q.dep_ == "prep"
                 for p in q.children if p.dep_ == "pobj"]
             told = [t for t in told if any(d.lower_ in ("the", "this", "that", "these", "those")
                                            for d in t.children if d.dep_ == "det")
-                    or (governor.dep_ == "relcl" and t.i == governor.head.i)
+                    or (qualified and t.i == governor.head.i)
                     and not any(k in by_token for k in range(t.left_edge.i, t.i))  # "the Israeli attack" names it
                     and not any(c.lower_ == "by" for c in t.children)]
             said = next((SAID_NOUNS[t.lemma_.lower()] for t in told if t.lemma_.lower() in SAID_NOUNS), None)
@@ -689,7 +690,8 @@ class RuleCoder:
             if not s.entity and not s.person and not (
                     entry.type in ("ASSAULT", "COERCE") and s.agent and t is not None and t.entity):
                 continue  # a side nobody can name; but "insurgents shelled Aleppo" still tells of an attack
-            conf = confidence + (0.1 if s.person and (t is None or t.person or t.reason == OWN_STATE_REASON) else 0) - (0.1 if s.plural else 0)
+            alone = t is None or t.person or t.reason == OWN_STATE_REASON
+            conf = confidence + (0.1 if s.person and alone else 0) - (0.1 if s.plural else 0)
             out.append(Candidate(entry, sent, anchor, governor, s, t,
                                  (symmetric or mode == "multilateral") and t is not None and mode != "visit", status,
                                  round(min(conf, 0.99), 2), past_perfect=_past_perfect(governor), mode=mode,
@@ -977,7 +979,8 @@ def _announcing_verb(verb: Token) -> Token:
     respond"), or `verb` itself."""
     clause = verb
     for _ in range(4):
-        if clause.dep_ in ("xcomp", "conj", "ccomp") and clause.head.i != clause.i and clause.head.pos_ in ("VERB", "AUX"):
+        if clause.dep_ in ("xcomp", "conj", "ccomp") and clause.head.i != clause.i \
+                and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
             if clause.lemma_.lower() in DEMAND_SPEECH | PLAN_VERBS | {"order", "threaten", "vow"}:
                 return clause

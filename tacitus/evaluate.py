@@ -233,6 +233,11 @@ GOLD_ALIASES = {"IGO": ("NGO",)}
 LEGACY_CODES = {"JAP": "JPN", "UAR": "EGY", "IVO": "CIV", "LEB": "LBN", "KUW": "KWT", "INS": "IDN"}  # older CAMEO
 
 
+def _gold_codes(codes: list[str]) -> set[str | None]:
+    """Every code a gold actor may be matched by: as written, its modern or unknown form, its aliases."""
+    return {x for c in codes for x in (c, LEGACY_CODES.get(c, UNKNOWN.get(c, c)), *GOLD_ALIASES.get(c, ()))}
+
+
 def _entity(a) -> str | None:  # type: ignore[no-untyped-def]
     return None if a is None else (a.country or a.org)
 
@@ -302,9 +307,9 @@ def evaluate(coder: Coder, items: list[GoldItem], fmt: str) -> EvalReport:
         if top in gold:
             report.top_correct += 1
             e = events[0]
-            golds = {x for c in it.sources for x in (c, LEGACY_CODES.get(c, UNKNOWN.get(c, c)), *GOLD_ALIASES.get(c, ()))}
+            golds = _gold_codes(it.sources)
             src_ok = not it.sources or _gold_entity(e.source) in golds or _entity(e.source) in golds
-            golds = {x for c in it.targets for x in (c, LEGACY_CODES.get(c, UNKNOWN.get(c, c)), *GOLD_ALIASES.get(c, ()))}
+            golds = _gold_codes(it.targets)
             tgt_ok = not [t for t in it.targets if t] or _gold_entity(e.target) in golds or _entity(e.target) in golds
             report.actors_right += src_ok and tgt_ok
             if src_ok and tgt_ok:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -191,7 +191,6 @@ class Candidate:
     past_perfect: bool = False
     mode: str | None = None  # overrides the rule's mode: a multilateral meeting's visits and pairs
     date_after: int | None = None  # a gapped target ("... and Brazil on Wednesday"): its date is the next one
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

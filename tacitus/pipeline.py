@@ -200,6 +200,15 @@ class Coder:
                                                 if k.dep_ in ("amod", "det"))))
                 if c.entry.type == "CONSULT":
                     consult_anchor[id(pending[-1])] = c.anchor.i
+            arrival = _planned_arrival(sent, dates, mentions, article.published)
+            waiting = next((p for p in reversed(pending) if p.record.type == "CONSULT" and p.record.mode == "visit"
+                            and p.record.status == "planned" and p.record.date is None
+                            and 0 < s_index - p.sentence_index <= 2), None) if arrival is not None else None
+            if waiting is not None and arrival is not None:
+                # "was sending his defence minister to Harare to meet Mugabe. The envoys are due to arrive on
+                # Thursday": the arrival told next dates the planned visit
+                waiting.record.date, waiting.record.date_precision = arrival
+                waiting.record.evidence.append((offset + sent.start_char, offset + sent.end_char))
             clock.lap("dates")
             result.mentions += self._mention_records(article, state, doc, mentions, actors, offset)
             for m in mentions:
@@ -707,6 +716,35 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             return later[0]
     anchor_char = c.anchor.idx - sent.start_char
     return min(eligible, key=lambda d: abs(d.start - anchor_char))
+
+
+ENVOY_NOUNS = {"envoy", "delegation", "delegate", "mission", "team", "minister", "official", "visitor", "guest",
+               "they", "he", "she"}
+
+
+def _planned_arrival(sent, dates: list[DateMention], mentions: list[ActorMention],  # type: ignore[no-untyped-def]
+                     published: dt.date | None) -> tuple[dt.date, str] | None:
+    """The day of a planned arrival told of unnamed visitors ("The envoys are due to arrive on Thursday"), or None."""
+    if len(dates) != 1 or dates[0].date is None or published is None:
+        return None
+    for verb in sent:
+        if verb.lemma_.lower() != "arrive" or verb.pos_ != "VERB":
+            continue
+        clause = verb
+        while clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:  # "are due to arrive"
+            clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in ENVOY_NOUNS or any(
+                m.entity and m.start <= subject.i < m.end for m in mentions):
+            continue
+        ahead = dates[0].future or any(t.lower_ in ("due", "will", "expected", "set", "'ll")
+                                       for t in clause.subtree if t.i < verb.i)
+        if not ahead:
+            continue
+        d = dates[0]
+        day = next_weekday(published, d.weekday) if d.weekday is not None else d.ahead or d.date
+        return day, d.precision or "day"
+    return None
 
 
 def _told_on_the_decision(dm: DateMention, c: Candidate) -> bool:

@@ -780,3 +780,14 @@ def test_a_relative_clause_with_which_as_subject_keeps_its_own_target(coder: Cod
             "all political prisoners.")
     evs = [e for e in code(coder, text) if e.type == "REQUEST"]
     assert [(e.source.entity, e.target.entity) for e in evs] == [("ARAB_LEAGUE", "SYR")]
+
+
+def test_a_planned_visit_takes_the_day_its_envoys_are_due_to_arrive(coder: Coder) -> None:
+    text = ("Kenyan President William Ruto said he was sending his foreign minister to Juba to meet South Sudanese "
+            "President Salva Kiir. The envoys are due to arrive on Friday.")
+    [e] = consults(code(coder, text))
+    assert (e.status, e.date, len(e.evidence)) == ("planned", dt.date(2022, 11, 18), 2)
+    text = ("Kenyan President William Ruto said he was sending his foreign minister to Juba to meet South Sudanese "
+            "President Salva Kiir. Aid convoys arrived in Juba on Friday.")
+    [e] = consults(code(coder, text))
+    assert e.date is None

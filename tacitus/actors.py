@@ -747,9 +747,11 @@ class DocumentActors:
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
     states_named: frozenset[str] = frozenset()  # states the article names beyond the place of a meeting
 
-    def note_groups(self, doc: Doc, mentions: list[ActorMention]) -> None:
-        """Remember each coordinated group of sides ("France, Germany and Belgium") by its size, so that "the
-        three European governments" later in the article can name them."""
+    def note_sentence(self, doc: Doc, mentions: list[ActorMention]) -> None:
+        """Remember what a new sentence tells about its actors: its mentions (the one before stays as
+        `previous_mentions`), the state of plural nouns it names ("Palestinian prisoners"), and each coordinated
+        group of sides ("France, Germany and Belgium") by its size, so that "the three European governments" later
+        in the article can name them."""
         self.previous_mentions, self.current_mentions = self.current_mentions, mentions
         for m in mentions:  # "hundreds of Palestinian prisoners" ... "Israel freed 477 prisoners": the same people
             tok = doc[m.head]

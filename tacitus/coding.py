@@ -310,8 +310,8 @@ class RuleCoder:
             past_perfect=False) for c, speech in threats]
         # "Moscow said it would respond", "vowed to retaliate": an announced reprisal is a threat made when said;
         # a reprisal done is told by its own act ("fired rockets in retaliation")
-        reprisals = [(c, _announcing_verb(c.governor)) for c in cands if c.entry.threat_only]
-        for c, speech in reprisals:
+        announced = [(c, _announcing_verb(c.governor)) for c in cands if c.entry.threat_only]
+        for c, speech in announced:
             answered = [p for k in c.anchor.children if k.dep_ == "prep" and k.lower_ == "to" for p in k.children
                         if p.dep_ == "pobj" and p.lemma_.lower() not in ATTACK_NOUNS | DEED_NOUNS | PROVOCATIONS]
             if answered:
@@ -321,7 +321,7 @@ class RuleCoder:
                 rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, "a reprisal done, not threatened"))
             else:
                 converted.append(replace(c, anchor=speech, governor=speech, status="occurred", past_perfect=False))
-        reprisals = [c for c, _ in reprisals]
+        reprisals = [c for c, _ in announced]
         drop = agreeing + protesting + [c for c, _ in threats] + reprisals
         return [c for c in cands if c not in drop] + converted, rejected
 

@@ -163,7 +163,7 @@ class Coder:
             group_seed += 1000
             clock.lap("actors")
             actors.sentence_subjects = [m for m in mentions if _is_person_subject(doc, m)]
-            actors.note_groups(doc, mentions)
+            actors.note_sentence(doc, mentions)
             sent_triggers = [t for t in triggers if sent.start <= t[2].i < sent.end]
             cands, rejected = state.coder.code_sentence(sent, mentions, actors, sent_triggers)
             gatherings.observe(s_index, sent, mentions, actors.venue)
@@ -326,11 +326,11 @@ class Coder:
                         date = date + dt.timedelta(days=dm.days_after_previous)
             else:
                 date, precision = dm.date, dm.precision
-                decided = c.status == "planned" and _told_on_the_decision(dm, c)
-                if decided and c.entry.type not in HOSTILE_TYPES:
-                    date, precision = None, None  # "agreed on Monday to meet": the meeting's day is not told
-                elif decided:
-                    pass  # "agreed on Monday to impose an embargo": the decision is the sanction, taken that day
+                if c.status == "planned" and _told_on_the_decision(dm, c):
+                    # "agreed on Monday to impose an embargo": the decision is the sanction, taken that day;
+                    # "agreed on Monday to meet": the meeting's day is not told
+                    if c.entry.type not in HOSTILE_TYPES:
+                        date, precision = None, None
                 elif dm.weekday is not None and c.status == "planned" and article.published:
                     date = next_weekday(article.published, dm.weekday)
                 elif dm.ahead is not None and c.status == "planned":

@@ -464,11 +464,19 @@ def test_the_day_of_saying_does_not_date_talks_offered(coder: Coder) -> None:
     assert [(e.status, e.date) for e in evs] == [("hypothetical", None)]
 
 
-def test_flew_into_a_capital_and_was_met_by_its_leader(coder: Coder) -> None:
-    evs = consults(code(coder, "Indian Prime Minister Narendra Modi flew into Kabul on Friday and was met at the airport "
-                               "by Afghan President Ashraf Ghani.", dt.date(2015, 12, 26)))
-    assert [(e.mode, e.source.person, e.target.person, e.date) for e in evs] == [
-        ("visit", "Narendra Modi", "Ashraf Ghani", dt.date(2015, 12, 25))]
+@pytest.mark.parametrize("text,published,expected", [
+    pytest.param("Indian Prime Minister Narendra Modi flew into Kabul on Friday and was met at the airport by Afghan "
+                 "President Ashraf Ghani.", dt.date(2015, 12, 26),
+                 ("visit", "Narendra Modi", "Ashraf Ghani", dt.date(2015, 12, 25)),
+                 id="flew-into-a-capital-and-was-met-by-its-leader"),
+    pytest.param("Ecuadorean President Rafael Correa said Colombian President Alvaro Uribe had lied to him when he "
+                 "telephoned him on Saturday morning.", dt.date(2008, 3, 4),
+                 ("phone", "Alvaro Uribe", "Rafael Correa", dt.date(2008, 3, 1)),
+                 id="him-in-a-reported-clause-is-the-one-reporting"),
+])
+def test_who_met_or_called_whom_and_when(coder: Coder, text: str, published: dt.date, expected: tuple) -> None:
+    evs = consults(code(coder, text, published))
+    assert [(e.mode, e.source.person, e.target.person, e.date) for e in evs] == [expected]
 
 
 def test_a_host_and_its_guests_are_the_three_told_after(coder: Coder) -> None:
@@ -549,13 +557,6 @@ def test_rejecting_the_accusations_targets_the_accuser(coder: Coder) -> None:
     evs = code(coder, "Algeria cut diplomatic ties with Morocco on Tuesday, accusing it of hostile acts. Morocco "
                       "rejected the accusations as absurd.", dt.date(2021, 8, 25))
     assert [(e.source.entity, e.target.entity) for e in evs if e.type == "REJECT"] == [("MAR", "DZA")]
-
-
-def test_him_in_a_reported_clause_is_the_one_reporting(coder: Coder) -> None:
-    evs = consults(code(coder, "Ecuadorean President Rafael Correa said Colombian President Alvaro Uribe had lied to "
-                               "him when he telephoned him on Saturday morning.", dt.date(2008, 3, 4)))
-    assert [(e.mode, e.source.person, e.target.person, e.date) for e in evs] == [
-        ("phone", "Alvaro Uribe", "Rafael Correa", dt.date(2008, 3, 1))]
 
 
 def test_travelled_on_to_a_second_capital(coder: Coder) -> None:

@@ -99,6 +99,7 @@ class TriggerLexicon:
 
 
 PATTERN_SLOTS = ("ADJ*", "...", "MONEY")  # pattern words that stand for a kind of token, not a lemma
+CLAUSE_PUNCT = [",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "?", "!", "[", "]"]  # a gap stops at these
 
 
 def _expand(pattern: str) -> list[list[str]]:
@@ -125,9 +126,9 @@ def _compile_words(words: list[str]) -> list[dict]:
         elif word == "ADJ*":  # up to five modifiers: "impose new unilateral sanctions", "reach a peace agreement"
             out.append({"POS": {"NOT_IN": ["AUX", "ADP", "CCONJ", "SCONJ", "PART"]},
                         "TAG": {"NOT_IN": ["VB", "VBD", "VBP", "VBZ", "MD"]},  # participles may modify: "a planned visit"
-                        "ORTH": {"NOT_IN": [",", ".", ";", ":", "(", ")", '"', "“", "”"]}, "OP": "{0,5}"})
+                        "ORTH": {"NOT_IN": CLAUSE_PUNCT}, "OP": "{0,5}"})
         elif word == "...":  # up to eight words: "pledged half a billion dollars in new military aid"
-            out.append({"IS_PUNCT": False, "OP": "{0,8}"})
+            out.append({"ORTH": {"NOT_IN": CLAUSE_PUNCT}, "OP": "{0,8}"})  # a hyphen does not end it: "four-day strike"
         elif word.startswith("("):
             w = word.strip("()")
             out.append({"LEMMA": {"IN": [w, w.capitalize()]}, "OP": "?"})
@@ -367,7 +368,11 @@ class RuleCoder:
             demanded = anchor.dep_ == "ccomp" and asker.lemma_.lower() in DEMAND_SPEECH and any(
                 c.dep_ == "aux" and c.lower_ in ("must", "should") for c in anchor.children)
             asked = anchor.dep_ in ("xcomp", "advcl", "ccomp") and asker.pos_ == "VERB" \
-                and asker.lemma_.lower() in ASK_VERBS and (infinitive or subjunctive)
+                and asker.lemma_.lower() in ASK_VERBS and (infinitive or subjunctive) \
+                or anchor.dep_ == "acl" and asker.pos_ == "NOUN" and asker.lemma_.lower() in ASK_NOUNS \
+                and (infinitive or anchor.tag_ in ("VB", "VBP")) \
+                or subjunctive and any(c.dep_ == "dobj" and c.lemma_.lower() in ASK_NOUNS for c in asker.children)
+            # "its demand that Israel ease restrictions", "reiterated its demand today that Israel ease ..."
             if entry.type != "REQUEST" and (demanded or asked):
                 return f"what '{asker.text}' asks for, not an event of its own"
             silent = next((c for c in anchor.children if c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS),
@@ -446,10 +451,13 @@ class RuleCoder:
                     sources = [replace(g, agent=agent, person=None, kb_person=None, roles=()) if agent else g
                                for g in group]
         if not sources and subject is not None and subject.i not in by_token:
-            # "the Turkish and Greek sides have agreed": the states the subject's adjectives name
-            adjectives = [by_token[c.i] for c in subject.subtree if c.i in by_token and c.i < subject.i
+            # "the Turkish and Greek sides have agreed": the states the subject's adjectives name; "thousands of
+            # Venezuelan families": the people counted
+            core = next((p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                         if p.dep_ == "pobj"), subject) if subject.lower_ in QUANTITY_HEADS else subject
+            adjectives = [by_token[c.i] for c in core.subtree if c.i in by_token and c.i < core.i
                           and by_token[c.i].modifier and by_token[c.i].entity and c.dep_ in ("amod", "conj", "compound")]
-            if adjectives and subject.tag_ in ("NNS", "NNPS"):
+            if adjectives and core.tag_ in ("NNS", "NNPS"):
                 sources = [replace(m, modifier=False) for i, m in enumerate(adjectives)
                            if all(m.entity != o.entity for o in adjectives[:i])]
         if not sources and subject is not None and any(p.lower_ in ("whom", "which") for p in subject.subtree):
@@ -1028,8 +1036,13 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
         m = by_token.get(tok.i) if tok is not None else None
         return [m] if m is not None and not m.pronoun and m.entity and m.entity not in own else []
 
-    for c in anchor.children:
-        if c.dep_ == "ccomp":
+    # "its demand that Israel ease ...", also when the parser hangs the clause on the verb ("reiterated its demand
+    # today that Israel ease ...")
+    wished = [c for c in anchor.children if c.dep_ == "acl" and c.tag_ in ("VB", "VBP")] + [
+        c for c in anchor.head.children if c.dep_ == "ccomp" and c.tag_ in ("VB", "VBP")] \
+        if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in ASK_NOUNS else []
+    for c in [*anchor.children, *wished]:
+        if c.dep_ == "ccomp" or c in wished:
             for g in c.children:
                 if g.dep_ in ("nsubj", "nsubjpass") and usable(g):
                     return usable(g)
@@ -1369,6 +1382,10 @@ def _governing_verb(tok: Token) -> Token:
     return h
 
 
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "some", "many", "most", "crowds"}
+STATIVE_PASSIVES = {"engage", "involve"}  # "Serb forces were engaged in ethnic cleansing": the subject acts
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of `verb`, climbing through xcomp/conj/advcl/relcl; second value: passive subject."""
     v = verb
@@ -1390,7 +1407,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if c.dep_ == "nsubjpass":
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, True  # "Paetongtarn, who was suspended ...": the noun the clause hangs on
-                return c, True
+                return c, v.lemma_.lower() not in STATIVE_PASSIVES
         if _sent_to_do(v):
             sent_obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
             if sent_obj is not None:  # "sent his defence minister to Harare to meet Mugabe": the envoy meets
@@ -1485,6 +1502,7 @@ OWN_STATE_REASON = "no other side named: a domestic act is aimed at the source's
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "THREATEN", "CONCEDE", "RETREAT", "SANCTION", "ASSAULT", "REQUEST", "REJECT",
                   "ACCUSE"}
 HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
+ASK_NOUNS = {"demand", "appeal", "plea", "request", "call", "ultimatum"}
 ASK_VERBS = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "request", "exhort", "beg", "encourage"}
 CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",
                 "indict", "punish", "sanction", "fault", "denounce"}
@@ -1551,7 +1569,9 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "planned"
         if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in DUE_WORDS for c in kids):
             return "planned"  # "is due in Beijing on Sunday for talks", "is set to visit"
-        if i > 0 and v.lemma_.lower() in PLAN_VERBS | READY_WORDS and chain[i - 1].dep_ in ("xcomp", "ccomp", "pcomp"):
+        # "have sworn to fight": the parser sometimes hangs the infinitive as an adverbial clause
+        if i > 0 and v.lemma_.lower() in PLAN_VERBS | READY_WORDS and (
+                chain[i - 1].dep_ in ("xcomp", "ccomp", "pcomp") or chain[i - 1].dep_ == "advcl" and _infinitive(chain[i - 1])):
             if v.lemma_.lower() in READY_WORDS and any(t.lower_ in CONDITION_WORDS for t in sent):
                 return "hypothetical"  # "ready to resume negotiations, but only if ..."
             return "planned"  # "agreed to meet", "is willing to withdraw"

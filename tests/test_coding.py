@@ -790,3 +790,28 @@ def test_a_planned_visit_takes_the_day_its_envoys_are_due_to_arrive(coder: Coder
             "President Salva Kiir. Aid convoys arrived in Juba on Friday.")
     [e] = consults(code(coder, text))
     assert e.date is None
+
+
+def test_a_pattern_gap_runs_across_a_hyphen_and_calling_off_a_strike_ends_it(coder: Coder) -> None:
+    evs = code(coder, "Kenyan doctors called off a three-week strike on Monday.")
+    assert [(e.type, e.rule) for e in evs] == [("CONCEDE", "concede.demands")]
+
+
+def test_a_vow_to_fight_is_planned_even_when_parsed_as_an_adverbial_clause(coder: Coder) -> None:
+    evs = [e for e in code(coder, "Yemeni rebels have sworn to fight until they take the port of Aden.")
+           if e.type == "ASSAULT"]
+    assert evs and all(e.status == "planned" for e in evs)
+
+
+def test_a_demand_that_someone_act_is_a_request_to_them_and_not_their_act(coder: Coder) -> None:
+    for text in ("Egypt renewed its demand on Monday that Israel open the Rafah crossing.",
+                 "Jordan repeated its demand that Israel lift restrictions on Palestinian farmers."):
+        evs = code(coder, text)
+        assert [(e.type, e.target.entity) for e in evs] == [("REQUEST", "ISR")], text
+
+
+def test_the_subject_of_a_stative_passive_acts_and_a_crowd_is_the_people_counted(coder: Coder) -> None:
+    evs = code(coder, "Ugandan rebels were engaged in heavy fighting with Congolese troops on Monday.")
+    assert {(e.type, e.source.entity) for e in evs} >= {("ASSAULT", "UGA")}
+    evs = code(coder, "Hundreds of Eritrean families sought refuge in Sudan on Sunday.")
+    assert [(e.type, e.source.entity, e.target.entity) for e in evs] == [("REQUEST", "ERI", "SDN")]

@@ -196,20 +196,21 @@ def _title(name: str) -> str:
                     for w in name.replace("_", " ").split())
 
 
-PROMISED = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}  # announced, these are promises
+PROMISED = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}  # announced, these are promises (a planned
+# meeting is too, but a hypothetical one is not)
 THREATENED = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}  # announced, these are threats
 REFUSED = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}  # denied, these are refusals
 
 
 def plover_label(e: EventRecord) -> str:
     """The PLOVER codebook's type for an event: PLOVER codes an announced act by what the announcement is (a
-    promise is AGREE, a threat THREATEN, an act held out "unless" the other side gives way a threat too) and a
-    refused cooperative act as REJECT, where tacitus keeps the act's own type with status planned, hypothetical
-    or denied."""
+    promise or a planned meeting is AGREE, a threat THREATEN, an act held out "unless" the other side gives way a
+    threat too) and a refused cooperative act as REJECT, where tacitus keeps the act's own type with status
+    planned, hypothetical or denied."""
     if e.status in ("hypothetical", "planned") and e.type in PROMISED | THREATENED and " unless " in f" {e.sentence} ":
         return "THREATEN"  # "will withdraw its force unless ...": a coercive condition
-    if e.status in ("planned", "hypothetical") and e.type in PROMISED:
-        return "AGREE"
+    if e.status in ("planned", "hypothetical") and e.type in PROMISED or e.status == "planned" and e.type == "CONSULT":
+        return "AGREE"  # "will visit Albania in June": an intent to meet (CAMEO 036)
     if e.status in ("planned", "hypothetical") and e.type in THREATENED:
         return "THREATEN"
     if e.status == "denied" and e.type in REFUSED:

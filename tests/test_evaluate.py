@@ -129,7 +129,7 @@ def _event(etype: str, status: str) -> EventRecord:
 @pytest.mark.parametrize("etype,status,label", [
     ("AID", "planned", "AGREE"), ("RETREAT", "hypothetical", "AGREE"), ("SANCTION", "planned", "THREATEN"),
     ("ASSAULT", "hypothetical", "THREATEN"), ("AGREE", "denied", "REJECT"), ("ASSAULT", "occurred", "ASSAULT"),
-    ("CONSULT", "planned", "CONSULT"), ("ACCUSE", "denied", "ACCUSE"),
+    ("CONSULT", "planned", "AGREE"), ("CONSULT", "hypothetical", "CONSULT"), ("ACCUSE", "denied", "ACCUSE"),
 ])
 def test_plover_label_codes_announced_acts_as_promises_or_threats(etype: str, status: str, label: str) -> None:
     assert plover_label(_event(etype, status)) == label

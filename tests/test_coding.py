@@ -815,3 +815,20 @@ def test_the_subject_of_a_stative_passive_acts_and_a_crowd_is_the_people_counted
     assert {(e.type, e.source.entity) for e in evs} >= {("ASSAULT", "UGA")}
     evs = code(coder, "Hundreds of Eritrean families sought refuge in Sudan on Sunday.")
     assert [(e.type, e.source.entity, e.target.entity) for e in evs] == [("REQUEST", "ERI", "SDN")]
+
+
+@pytest.mark.parametrize("text,want", [
+    pytest.param("Hungary said it would not accept any more refugees if fighting spreads in Serbia.",
+                 ("AID", "denied", "HUN", "SRB"), id="refusing-refugees-is-denied-asylum"),
+    pytest.param("Turkey scrapped restrictions on Greek fishing boats on Monday.",
+                 ("CONCEDE", "occurred", "TUR", "GRC"), id="scrapping-restrictions-eases-them"),
+    pytest.param("Chinese officials have been pressuring Lithuania to reverse its decision on Taiwan.",
+                 ("REQUEST", "occurred", "CHN", "LTU"), id="pressuring-someone-to-act-is-a-demand"),
+    pytest.param("Pro-Russian hackers defaced Finnish government websites on Monday.",
+                 ("COERCE", "occurred", "RUS", "FIN"), id="defacing-websites-coerces"),
+    pytest.param("The UN secretary-general said he would withdraw all weapons inspectors from Syria.",
+                 ("SANCTION", "planned", "UN", "SYR"), id="withdrawing-inspectors-reduces-involvement"),
+])
+def test_refusals_concessions_demands_and_reduced_involvement(coder: Coder, text: str, want: tuple) -> None:
+    evs = code(coder, text)
+    assert want in [(e.type, e.status, e.source.entity, e.target.entity if e.target else None) for e in evs]

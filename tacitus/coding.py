@@ -497,8 +497,9 @@ class RuleCoder:
                 and not _locative(governor.head) and not any(t.entity or t.person or t.counterpart for t in targets):
             # "the British sailors it seized": the noun the clause qualifies is what was seized
             targets = [m for m in _mentions_for(governor.head, by_token, mentions) if m.entity] or targets
-        if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS:
-            sources = _reporting_subject(subject, by_token)  # "Iran denied that it had launched the drones"
+        if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS and not subject_passive:
+            # "Iran denied that it had launched the drones"; but in "will help Qatar if it is attacked" it is the target
+            sources = _reporting_subject(subject, by_token)
         if not sources and subject is None:  # the parse found no subject: read left to right
             sources = _linear_source(anchor, sent, mentions, actors)
             confidence -= 0.15
@@ -510,7 +511,8 @@ class RuleCoder:
                        for x in sources]
         if not sources and entry.type == "ASSAULT":  # "were killed in Israeli air strikes": the strikes' side
             sources = _instrument_side(governor, by_token)
-        if not sources and entry.type == "ASSAULT" and any(t.entity for t in targets):
+        if not sources and entry.type == "ASSAULT" and any(t.entity for t in targets) and not any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in governor.children):  # "if it is attacked"
             # "three soldiers were killed by a roadside bomb near Samarra": an unidentified attacker, placed
             # where it struck (CAMEO's UAF), so the victims' event is kept
             text = subject.text if subject is not None and not subject_passive else "unidentified attacker"
@@ -812,6 +814,8 @@ class RuleCoder:
                     and anchor.head.lower_ in ADJUNCT_PREPS and anchor.head.head == governor
                 # "Paetongtarn, who was suspended after a phone call with Hun Sen": the call was hers
                 passive_target = [] if adjunct else ms
+                if not ms and subj.lower_ in CLAUSE_PRONOUNS and not adjunct:
+                    passive_target = _reporting_subject(subj, by_token)  # "Iran said it was attacked by Israel"
                 if not adjunct:
                     ms = _mentions_for(agent, by_token, mentions) if agent is not None else []
             if ms:
@@ -1032,9 +1036,13 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
     clause, the object of its infinitive, the author of the thing rejected, else the first actor after it."""
     own = {x.entity for x in sources}
 
-    def usable(tok: Token | None) -> list[ActorMention]:
+    def usable(tok: Token | None, rival: bool = False) -> list[ActorMention]:
         m = by_token.get(tok.i) if tok is not None else None
-        return [m] if m is not None and not m.pronoun and m.entity and m.entity not in own else []
+        # with `rival`, "the PKK demanded that the Turkish government ...": rebels and the government of one state
+        # are two sides
+        other = m is not None and (m.entity not in own or rival and m.agent is not None and all(
+            x.agent is not None and x.agent != m.agent for x in sources if x.entity == m.entity))
+        return [m] if m is not None and not m.pronoun and m.entity and other else []
 
     # "its demand that Israel ease ...", also when the parser hangs the clause on the verb ("reiterated its demand
     # today that Israel ease ...")
@@ -1044,8 +1052,8 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
     for c in [*anchor.children, *wished]:
         if c.dep_ == "ccomp" or c in wished:
             for g in c.children:
-                if g.dep_ in ("nsubj", "nsubjpass") and usable(g):
-                    return usable(g)
+                if g.dep_ in ("nsubj", "nsubjpass") and usable(g, rival=True):
+                    return usable(g, rival=True)
         if c.dep_ in ("xcomp", "dobj"):
             for g in c.subtree:
                 if g.dep_ in ("dobj", "pobj", "poss", "dative") and usable(g):
@@ -1382,8 +1390,11 @@ def _governing_verb(tok: Token) -> Token:
     return h
 
 
+DOCUMENT_NOUNS = {"statement", "declaration", "letter", "message", "communique", "communiqué", "resolution", "note",
+                  "cable", "telegram", "post", "tweet", "video", "speech", "editorial", "memorandum", "petition"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "some", "many", "most", "crowds"}
-STATIVE_PASSIVES = {"engage", "involve"}  # "Serb forces were engaged in ethnic cleansing": the subject acts
+STATIVE_PASSIVES = {"engage", "involve", "commit", "prepare"}  # "Serb forces were engaged in ethnic cleansing",
+# "Vietnam is committed to opening up": the subject acts
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -1407,7 +1418,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if c.dep_ == "nsubjpass":
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, True  # "Paetongtarn, who was suspended ...": the noun the clause hangs on
-                return c, v.lemma_.lower() not in STATIVE_PASSIVES
+                # "has been indicted ... and will resign": an active conjunct with its own auxiliary shares the
+                # subject as its doer (a bare "... and attacked" after a passive is too often a misparse)
+                active_conjunct = v.i == verb.head.i != verb.i and verb.dep_ == "conj" and not any(
+                    k.dep_ == "auxpass" for k in verb.children) and any(k.dep_ == "aux" for k in verb.children)
+                return c, v.lemma_.lower() not in STATIVE_PASSIVES and not active_conjunct
         if _sent_to_do(v):
             sent_obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
             if sent_obj is not None:  # "sent his defence minister to Harare to meet Mugabe": the envoy meets
@@ -1417,6 +1432,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if v.i == verb.i or v.pos_ not in ("VERB", "AUX"):
                 break
             continue
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in DOCUMENT_NOUNS:
+            issued = _governing_verb(v.head)  # "Iran issued a statement condemning the strike": the issuer
+            if issued.i != v.i and issued.pos_ in ("VERB", "AUX"):
+                v = issued
+                continue
         if v.dep_ in ("relcl", "acl"):
             return v.head, False
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "prep", "pobj", "acomp") and v.head != v:

@@ -832,3 +832,25 @@ def test_the_subject_of_a_stative_passive_acts_and_a_crowd_is_the_people_counted
 def test_refusals_concessions_demands_and_reduced_involvement(coder: Coder, text: str, want: tuple) -> None:
     evs = code(coder, text)
     assert want in [(e.type, e.status, e.source.entity, e.target.entity if e.target else None) for e in evs]
+
+
+@pytest.mark.parametrize("text,want", [
+    pytest.param("Qatar issued a statement on Monday condemning the Israeli raid on Jenin.",
+                 ("ACCUSE", "QAT", "ISR"), id="a-statement-condemning-is-its-issuers"),
+    pytest.param("The Arab League adopted a resolution urging Ethiopia to share the Nile waters.",
+                 ("REQUEST", "ARAB_LEAGUE", "ETH"), id="a-resolution-urging-is-its-adopters"),
+    pytest.param("The PKK demanded that the Turkish government free its jailed leader.",
+                 ("REQUEST", "TUR", "TUR"), id="rebels-and-their-government-are-two-sides"),
+    pytest.param("Peru's interior minister was censured by Congress on Tuesday and will resign.",
+                 ("RETREAT", "PER", None), id="an-active-conjunct-of-a-passive-acts"),
+    pytest.param("Ghana said it was attacked by Togolese gunmen on Sunday.",
+                 ("ASSAULT", "TGO", "GHA"), id="it-in-a-reported-passive-is-the-reporter"),
+])
+def test_sides_of_issued_texts_domestic_rivals_and_passives(coder: Coder, text: str, want: tuple) -> None:
+    evs = code(coder, text)
+    assert want in [(e.type, e.source.entity, e.target.entity if e.target else None) for e in evs]
+
+
+def test_an_attack_on_a_condition_names_no_unknown_attacker(coder: Coder) -> None:
+    evs = code(coder, "Kuwait will defend Bahrain if it is attacked.")
+    assert not [e for e in evs if e.type == "ASSAULT"]

@@ -687,7 +687,10 @@ def _name_run(doc: Doc, k: int, end: int, hits: dict[int, _Hit]) -> int:
     while j < end:
         tok = doc[j]
         h = hits.get(j)
-        if h and h.kind in ("TITLE", "TITLES", "CNAME", "CADJ", "METO", "ORG", "AGENT") and j > k:
+        # "Defence Secretary Tom King has promised": a one-word title closing a name is its surname
+        surname = h is not None and h.kind == "TITLE" and h.end == j + 1 and tok.tag_ == "NNP" and (
+            j + 1 >= end or not doc[j + 1].text[:1].isupper())
+        if h and h.kind in ("TITLE", "TITLES", "CNAME", "CADJ", "METO", "ORG", "AGENT") and j > k and not surname:
             break
         if h and h.kind in ("TITLE", "TITLES", "CNAME", "CADJ", "ORG", "AGENT") and j == k:
             break

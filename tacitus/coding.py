@@ -747,8 +747,11 @@ class RuleCoder:
                     for c in h.children:
                         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
                             # a meeting's object is the person met, never someone inside "the situation in Gaza"
-                            found += _mentions_for(c, by_token, mentions, prefer_agentive=True,
-                                                   inside=entry.type != "CONSULT" or entry.target_inside)
+                            # "offered its troops to Lebanon": the side's own forces are what it offers
+                            found += [m for m in _mentions_for(c, by_token, mentions, prefer_agentive=True,
+                                                               inside=entry.type != "CONSULT" or entry.target_inside)
+                                      if not (m.agent and not m.counterpart and not m.person
+                                              and anchor.doc[m.start].lower_ in ("its", "their", "our"))]
                     if h.dep_ == "prep" and h.lower_ in ("on", "upon", "to", "with"):
                         for c in h.children:
                             if c.dep_ == "pobj":
@@ -1393,8 +1396,8 @@ def _governing_verb(tok: Token) -> Token:
 DOCUMENT_NOUNS = {"statement", "declaration", "letter", "message", "communique", "communiqué", "resolution", "note",
                   "cable", "telegram", "post", "tweet", "video", "speech", "editorial", "memorandum", "petition"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "some", "many", "most", "crowds"}
-STATIVE_PASSIVES = {"engage", "involve", "commit", "prepare"}  # "Serb forces were engaged in ethnic cleansing",
-# "Vietnam is committed to opening up": the subject acts
+STATIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "oppose"}  # "Serb forces were engaged in ethnic cleansing",
+# "Vietnam is committed to opening up", "Israel is opposed to French mediation": the subject acts
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:

@@ -854,3 +854,18 @@ def test_sides_of_issued_texts_domestic_rivals_and_passives(coder: Coder, text: 
 def test_an_attack_on_a_condition_names_no_unknown_attacker(coder: Coder) -> None:
     evs = code(coder, "Kuwait will defend Bahrain if it is attacked.")
     assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,want", [
+    pytest.param("Australian Trade Minister Tim King has promised to expand military aid to Fiji.",
+                 ("AGREE", "AUS", "FJI"), id="a-title-word-closing-a-name-is-a-surname"),
+    pytest.param("Kenya offered its soldiers to Haiti on Tuesday.", ("AGREE", "KEN", "HTI"),
+                 id="a-sides-own-forces-are-what-it-offers-not-its-partner"),
+    pytest.param("Egypt is opposed to Turkish mediation in the Libyan talks.", ("REJECT", "EGY", "TUR"),
+                 id="opposed-to-is-the-subjects-rejection"),
+    pytest.param("Tajikistan received a team of observers from the OSCE on Monday.", ("RETREAT", "TJK", "OSCE"),
+                 id="receiving-observers-admits-them"),
+])
+def test_names_own_forces_and_stative_rejections(coder: Coder, text: str, want: tuple) -> None:
+    evs = code(coder, text)
+    assert want in [(e.type, e.source.entity, e.target.entity if e.target else None) for e in evs]

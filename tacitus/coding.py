@@ -667,6 +667,8 @@ class RuleCoder:
         status = _status(governor, anchor, sent)
         if entry.announces and status == "occurred":
             status = "planned"
+        if status == "planned" and entry.type in ("ASSAULT", "COERCE") and _past_attempt(governor):
+            status = "occurred"  # "tried to hack into army computers": an attack attempted is an attack made
         modes: list[str | None] = [None] * len(pairs)
         joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
         apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
@@ -1456,6 +1458,14 @@ INTENT_NOUNS = {"invitation", "plan", "decision", "bid", "intention", "offer", "
 def _intended_act(verb: Token) -> bool:
     """"an invitation to visit Turkey", "a decision to withdraw troops": an act a noun announces, not one done."""
     return verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and _infinitive(verb)
+
+
+def _past_attempt(verb: Token) -> bool:
+    """"has tried to hack", "attempted to storm": an act attempted in the past, not one planned."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and _infinitive(verb) and head.lemma_.lower() in ("try", "attempt") \
+        and head.tag_ in ("VBD", "VBN") and not _negated(head) \
+        and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | CONDITIONAL_AUX for c in head.children)
 
 
 def _infinitive(verb: Token) -> bool:

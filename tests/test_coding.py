@@ -869,3 +869,10 @@ def test_an_attack_on_a_condition_names_no_unknown_attacker(coder: Coder) -> Non
 def test_names_own_forces_and_stative_rejections(coder: Coder, text: str, want: tuple) -> None:
     evs = code(coder, text)
     assert want in [(e.type, e.source.entity, e.target.entity if e.target else None) for e in evs]
+
+
+def test_an_attack_attempted_is_made_but_a_meeting_attempted_is_not(coder: Coder) -> None:
+    evs = code(coder, "China has tried to hack into the computers of Taiwanese defence officials.")
+    assert [(e.type, e.mode, e.status, e.target.entity) for e in evs] == [("COERCE", "cyber", "occurred", "TWN")]
+    evs = code(coder, "Serbia tried to meet Kosovo officials on Monday.")
+    assert all(e.status != "occurred" for e in evs if e.type == "CONSULT")

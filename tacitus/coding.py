@@ -524,6 +524,11 @@ class RuleCoder:
             # "protests erupted in Almaty": people of the place where they protested (CAMEO's civilians)
             sources = [ActorMention(anchor.i, anchor.i + 1, "protesters", anchor.i, agent="CVL", country=place.country,
                                     reason="protesters not named; placed where they protested")]
+        if not sources and subject_passive and entry.type in ("COERCE", "ACCUSE") and place is not None \
+                and _passive_agent(governor) is None and any(t.entity or t.person for t in targets):
+            # "a missionary was arrested in Lebanon", "was put under investigation in Italy": that state's authorities
+            sources = [ActorMention(anchor.i, anchor.i + 1, "authorities", anchor.i, agent="GOV", country=place.country,
+                                    reason="authorities not named; placed where they acted")]
         symmetric = entry.symmetric
         pairs: list[tuple[ActorMention, ActorMention | None]] = []
         if not sources:
@@ -689,8 +694,12 @@ class RuleCoder:
                     actors.resolve_counterpart(t, s)
                 if s.counterpart:
                     actors.resolve_counterpart(s, t)
+                # "Croatia is investigating crimes by Croatian extremists": a state and its own non-state groups
+                # are two sides too
+                rival_group = any(a.agent in NONSTATE_AGENTS and not (b.agent or b.person or b.org)
+                                  for a, b in ((s, t), (t, s)))
                 domestic = entry.type != "CONSULT" and (s.agent and t.agent and s.agent != t.agent
-                                                        or t.reason == OWN_STATE_REASON)
+                                                        or t.reason == OWN_STATE_REASON or rival_group)
                 if s.entity and t.entity and s.entity == t.entity and s.agent != "UAF" and not domestic and (
                         s.person == t.person or not (t.person or s.person) or entry.type == "CONSULT"
                         or (s.agent or "") == (t.agent or "")):
@@ -716,13 +725,20 @@ class RuleCoder:
         """"The US said China must drop its barriers": a demand by the speaker on the modal's subject."""
         verb = anchor.head
         speech = verb.head
-        if verb.dep_ != "ccomp" or speech.lemma_.lower() not in DEMAND_SPEECH:
+        # "issued a stern reminder to Iraq that it must cooperate": a message noun carries the demand too
+        message = verb.dep_ == "acl" and speech.pos_ == "NOUN" and speech.lemma_.lower() in MESSAGE_NOUNS
+        if message:
+            speech = _governing_verb(speech)
+        elif verb.dep_ != "ccomp" or speech.lemma_.lower() not in DEMAND_SPEECH:
             return f"'{anchor.text}' is not inside a reported demand"
         subj = _subject(speech)[0]
         sources = _mentions_for(subj, by_token, mentions) if subj is not None else []
         sources = _resolved_sources(sources, actors)
         told = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         targets = _mentions_for(told, by_token, mentions) if told is not None else []
+        if message and not targets and told is not None and told.lower_ in CLAUSE_PRONOUNS:
+            targets = [m for c in speech.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                       for p in c.children if p.dep_ == "pobj" for m in _mentions_for(p, by_token, mentions)]
         if not sources:
             return "no source actor found"
         status = _status(speech, anchor, sent)
@@ -1263,6 +1279,8 @@ def _nominal_gerund(verb: Token) -> bool:
         first = first.head
     if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
+    if any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        return False  # "but was still refusing admittance": a progressive predicate of its own
     if verb.dep_ == "conj" and first.tag_ in ("VBD", "VBZ", "VBP"):
         return True  # "condemned ... and martyring": not a second finite predicate
     return first.dep_ in ("pobj", "dobj", "conj", "compound") and first.head.pos_ in ("NOUN", "PROPN", "ADP", "VERB") \
@@ -1395,6 +1413,8 @@ def _governing_verb(tok: Token) -> Token:
     return h
 
 
+NONSTATE_AGENTS = {"REB", "OPP", "ETH", "CVL", "LAB", "MED", "BUS", "NGO", "UAF"}
+MESSAGE_NOUNS = {"reminder", "warning", "message", "demand", "ultimatum", "notice", "letter", "statement"}
 DOCUMENT_NOUNS = {"statement", "declaration", "letter", "message", "communique", "communiqué", "resolution", "note",
                   "cable", "telegram", "post", "tweet", "video", "speech", "editorial", "memorandum", "petition"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "some", "many", "most", "crowds"}

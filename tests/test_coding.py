@@ -876,3 +876,18 @@ def test_an_attack_attempted_is_made_but_a_meeting_attempted_is_not(coder: Coder
     assert [(e.type, e.mode, e.status, e.target.entity) for e in evs] == [("COERCE", "cyber", "occurred", "TWN")]
     evs = code(coder, "Serbia tried to meet Kosovo officials on Monday.")
     assert all(e.status != "occurred" for e in evs if e.type == "CONSULT")
+
+
+@pytest.mark.parametrize("text,want", [
+    pytest.param("Two Dutch journalists were detained in Venezuela on Monday.", ("COERCE", "VEN", "NLD"),
+                 id="a-passive-arrest-is-by-the-authorities-of-its-place"),
+    pytest.param("Peru is investigating alleged abuses by Peruvian rebels against farmers.", ("ACCUSE", "PER", "PER"),
+                 id="a-state-and-its-own-rebels-are-two-sides"),
+    pytest.param("Germany issued a stern warning to Belarus that it must release the detained activists.",
+                 ("REQUEST", "DEU", "BLR"), id="a-message-noun-carries-a-demand-to-its-addressee"),
+    pytest.param("Chad opened its border to Sudanese traders but was still refusing entry to Libyans, officials said.",
+                 ("REJECT", "TCD", "LBY"), id="a-progressive-conjunct-is-a-predicate-not-a-gerund"),
+])
+def test_passive_authorities_domestic_rivals_and_message_demands(coder: Coder, text: str, want: tuple) -> None:
+    evs = code(coder, text)
+    assert want in [(e.type, e.source.entity, e.target.entity if e.target else None) for e in evs]

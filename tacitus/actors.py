@@ -119,6 +119,9 @@ def _core(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t not in NAME_PARTICLES and len(t) > 1]
 
 
+STATE_ORGAN_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG"}  # "army leaders" are officers, not the army
+
+
 @dataclass(slots=True)
 class _Hit:
     start: int
@@ -493,6 +496,10 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int,
         while j < end and hits.get(j) and hits[j].kind == "AGENT":  # "government newspaper": the head noun's sector
             agent_hit = hits[j]
             j = agent_hit.end
+        if j < end and hits.get(j) and hits[j].kind in ("TITLE", "TITLES") and hits[j].key == "Leader" \
+                and agent_hit.key not in STATE_ORGAN_AGENTS:
+            j = hits[j].end  # "Afghan rebel leaders", "opposition chiefs": leaders of the group are the group
+            agent_hit = _Hit(agent_hit.start, j, agent_hit.kind, agent_hit.key)
         plural = doc[agent_hit.end - 1].tag_ in ("NNS", "NNPS")
         if not mods:  # "demonstrators in Baghdad", "security forces in Guinea", "students throughout Indonesia"
             place = _locative_state(doc, j, end, hits)

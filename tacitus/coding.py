@@ -384,6 +384,9 @@ class RuleCoder:
                 return f"what '{asker.text}' turns down is coded as the refusal (REJECT)"
             if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"
+            if anchor.tag_ == "VBN" and anchor.dep_ in ("dobj", "nsubj", "pobj") \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in anchor.children):
+                return f"participle used as a noun ('the {anchor.text}')"
         # targets
         targets = self._targets(entry, span, anchor, governor, by_token, mentions)
         gapped = [g for g in _gapped_targets(governor, by_token) if all(g is not t for t in targets)]
@@ -621,7 +624,12 @@ class RuleCoder:
                 "play in a sporting fixture ('firing past the goalkeeper'), not an attack"
         if entry.type == "CONSULT" and entry.mode == "visit" and any(t.lower_ in VIRTUAL_WORDS for t in sent):
             return "a virtual meeting, not a visit"
-        if entry.type == "CONSULT" and entry.mode == "visit" and all(
+        if entry.type == "CONSULT" and entry.mode == "visit" and sources and all(
+                "peacekeep" in x.text.lower() and not x.person for x in sources):
+            # "NATO peacekeeping troops arrived in Bosnia": peacekeepers provide protection (CAMEO 074)
+            entry = entry.model_copy(update={"rule": f"{entry.rule}+peacekeeping", "type": "AID", "mode": None,
+                                             "cameo": "074", "context": ["peacekeeping"], "symmetric": False})
+        elif entry.type == "CONSULT" and entry.mode == "visit" and all(
                 x.agent == "MIL" and not x.person for x in sources):
             # "troops crossed into Gambia", "paratroopers began arriving": a deployment (CAMEO 154), not a visit
             entry = entry.model_copy(update={"rule": f"{entry.rule}+military", "type": "MOBILIZE", "mode": "troops",
@@ -1414,12 +1422,14 @@ def _governing_verb(tok: Token) -> Token:
 
 
 NONSTATE_AGENTS = {"REB", "OPP", "ETH", "CVL", "LAB", "MED", "BUS", "NGO", "UAF"}
+GATHERING_NOUNS = {"rally", "protest", "demonstration", "march", "strike", "sit-in", "vigil"}
 MESSAGE_NOUNS = {"reminder", "warning", "message", "demand", "ultimatum", "notice", "letter", "statement"}
 DOCUMENT_NOUNS = {"statement", "declaration", "letter", "message", "communique", "communiqué", "resolution", "note",
                   "cable", "telegram", "post", "tweet", "video", "speech", "editorial", "memorandum", "petition"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "some", "many", "most", "crowds"}
-STATIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "oppose"}  # "Serb forces were engaged in ethnic cleansing",
-# "Vietnam is committed to opening up", "Israel is opposed to French mediation": the subject acts
+STATIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "oppose", "demobilize", "demobilise"}  # "Serb forces were engaged in ethnic cleansing",
+# "Vietnam is committed to opening up", "Israel is opposed to French mediation", "guerrillas have been
+# demobilized": the subject acts
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -1461,6 +1471,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             issued = _governing_verb(v.head)  # "Iran issued a statement condemning the strike": the issuer
             if issued.i != v.i and issued.pos_ in ("VERB", "AUX"):
                 v = issued
+                continue
+        if v.dep_ in ("acl", "relcl") and _infinitive(v) and v.head.lemma_.lower() in GATHERING_NOUNS:
+            joined = _governing_verb(v.head)  # "were converging for a rally in Lagos to protest": who rallied
+            if joined.i != v.i and joined.pos_ in ("VERB", "AUX"):
+                v = joined
                 continue
         if v.dep_ in ("relcl", "acl"):
             return v.head, False

@@ -891,3 +891,23 @@ def test_an_attack_attempted_is_made_but_a_meeting_attempted_is_not(coder: Coder
 def test_passive_authorities_domestic_rivals_and_message_demands(coder: Coder, text: str, want: tuple) -> None:
     evs = code(coder, text)
     assert want in [(e.type, e.source.entity, e.target.entity if e.target else None) for e in evs]
+
+
+@pytest.mark.parametrize("text,want", [
+    pytest.param("Ghanaian peacekeeping troops arrived in Lebanon on Monday.", ("AID", "GHA", "LBN"),
+                 id="peacekeepers-arriving-provide-protection"),
+    pytest.param("Turkish helicopters evacuated the wounded from the Syrian town of Afrin on Friday.",
+                 ("AID", "TUR", "SYR"), id="evacuating-the-wounded-is-aid-and-the-wounded-is-no-attack"),
+    pytest.param("Indian and Japanese warships launched five days of war games on Monday.", ("COOPERATE", "IND", "JPN"),
+                 id="war-games-are-cooperation"),
+    pytest.param("Thousands of Chileans gathered for a rally in Santiago to protest the pension reform.",
+                 ("PROTEST", "CHL", "CHL"), id="who-gathered-for-a-rally-to-protest-protests"),
+    pytest.param("Colombian rebel leaders said on Monday they would meet the UN envoy in Havana.",
+                 ("CONSULT", "COL", "UN"), id="rebel-leaders-are-the-rebels"),
+])
+def test_peacekeepers_evacuations_war_games_rallies_and_rebel_leaders(coder: Coder, text: str, want: tuple) -> None:
+    evs = code(coder, text)
+    got = [(e.type, e.source.entity, e.target.entity if e.target else None) for e in evs]
+    assert want in got or (want[0], want[2], want[1]) in got
+    if "wounded" in text:
+        assert not [e for e in evs if e.type == "ASSAULT"]

@@ -682,6 +682,11 @@ class RuleCoder:
             status = "planned"
         if status == "planned" and entry.type in ("ASSAULT", "COERCE") and _past_attempt(governor):
             status = "occurred"  # "tried to hack into army computers": an attack attempted is an attack made
+        if status == "planned" and entry.type == "ASSAULT" and _readied_for(governor):
+            # "the army prepared to resume shelling": forces readied, an increase of readiness (CAMEO 150)
+            entry = entry.model_copy(update={"rule": f"{entry.rule}+readiness", "type": "MOBILIZE", "mode": "troops",
+                                             "cameo": "150", "context": ["military"], "symmetric": False})
+            status = "occurred"
         modes: list[str | None] = [None] * len(pairs)
         joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
         apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
@@ -1495,6 +1500,29 @@ def _intended_act(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and _infinitive(verb)
 
 
+def _readied_for(verb: Token) -> bool:
+    """"prepared to resume shelling", "was preparing to attack": the act forces were readied for."""
+    v = verb
+    for _ in range(2):
+        if v.dep_ != "xcomp" or v.head.i == v.i:
+            return False
+        v = v.head
+        if v.lemma_.lower() in ("prepare", "gear", "ready") and not _negated(v) and not any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX | CONDITIONAL_AUX for c in v.children):
+            return True
+    return False
+
+
+def _ruled_out(verb: Token) -> bool:
+    """"is out of the question", "is off the table": the act its subject names will not happen."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "advmod", "acomp") and c.lower_ in ("out", "off"):
+            words = [t.lower_ for t in c.subtree]
+            if words[-2:] in (["the", "question"], ["the", "table"]):
+                return True
+    return False
+
+
 def _past_attempt(verb: Token) -> bool:
     """"has tried to hack", "attempted to storm": an act attempted in the past, not one planned."""
     head = verb.head
@@ -1599,6 +1627,8 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
         return "denied"  # "cancelled a planned visit to Haiti": the visit did not take place
     if sent.text.rstrip().endswith("?"):
         return "hypothetical"  # "Will Beijing now agree to sit down with Manila?"
+    if governor.dep_ in ("csubj", "nsubj") and _ruled_out(governor.head):
+        return "denied"  # "removing the sanctions is out of the question"
     chain = [governor]
     h = governor
     for _ in range(4):

@@ -223,7 +223,8 @@ INTENT_CAMEO_ROOT = {"AGREE": "03", "THREATEN": "13", "REJECT": "12"}  # CAMEO c
 
 def _label(e: EventRecord, fmt: str) -> str:
     if fmt == "petrarch":
-        intent = plover_label(e)
+        # PETRARCH's validation records code an announced meeting by the meeting ("will meet in Zurich": 04)
+        intent = plover_label(e) if e.type != "CONSULT" else e.type
         return INTENT_CAMEO_ROOT[intent] if intent != e.type else (e.cameo or "")[:2]
     return plover_label(e) if fmt == "plover" else e.type
 

@@ -911,3 +911,18 @@ def test_peacekeepers_evacuations_war_games_rallies_and_rebel_leaders(coder: Cod
     assert want in got or (want[0], want[2], want[1]) in got
     if "wounded" in text:
         assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,want", [
+    pytest.param("Norwegian officials said that lifting the sanctions on Belarus is out of the question.",
+                 ("CONCEDE", "denied", "NOR", "BLR"), id="out-of-the-question-denies-its-subject"),
+    pytest.param("The Ethiopian army was preparing to attack Eritrea on Monday.",
+                 ("MOBILIZE", "occurred", "ETH", "ERI"), id="forces-readied-for-an-attack-mobilize"),
+    pytest.param("Kenya's interior minister allowed opposition leader Raila Odinga to hold a rally in Nairobi.",
+                 ("CONCEDE", "occurred", "KEN", "KEN"), id="allowing-an-opposition-rally-concedes"),
+    pytest.param("Egypt denied permission for the Iranian ship to pass through the Suez Canal.",
+                 ("REJECT", "occurred", "EGY", "IRN"), id="denying-permission-rejects"),
+])
+def test_ruled_out_readied_forces_and_permissions(coder: Coder, text: str, want: tuple) -> None:
+    evs = code(coder, text)
+    assert want in [(e.type, e.status, e.source.entity, e.target.entity if e.target else None) for e in evs]

@@ -12,12 +12,16 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from .coding import Candidate
 
 from .kb import ActorKB, Person
 from .records import ActorRef
@@ -745,6 +749,7 @@ class DocumentActors:
     groups: dict[int, list[ActorMention]] = field(default_factory=dict)  # size -> last coordinated group of states
     last_attacker: ActorMention | None = None  # the side of the last attack told: "condemned the shelling"
     last_actor: ActorMention | None = None  # the side of the last act told: "praised the decision"
+    last_act: Candidate | None = None  # the last event coded: "Canada also took part", "Japan followed suit"
     last_target: dict[str, ActorMention] = field(default_factory=dict)  # by trigger family: whom it hit last
     last_source: dict[str, ActorMention] = field(default_factory=dict)  # by event type: who did it last
     last_group: list[ActorMention] = field(default_factory=list)  # the latest coordinated group: "they"

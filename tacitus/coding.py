@@ -285,6 +285,9 @@ class RuleCoder:
                     if c.entry.type in DEED_TYPES and c.source is not None and c.source.entity \
                             and c.status in ("occurred", "planned"):
                         actors.last_actor = c.source
+        cands += self._copied_acts(sent, cands, by_token, mentions, actors)
+        if cands:
+            actors.last_act = max(cands, key=lambda c: c.anchor.i)
         # "EU ministers agreed to impose an arms embargo on Uzbekistan": the decision is the sanction, planned,
         # not an agreement with the side it targets
         hostile = {c.anchor.i for c in cands if c.entry.type in HOSTILE_TYPES and c.target is not None}
@@ -325,6 +328,30 @@ class RuleCoder:
         reprisals = [c for c, _ in announced]
         drop = agreeing + protesting + [c for c, _ in threats] + reprisals
         return [c for c in cands if c not in drop] + converted, rejected
+
+    def _copied_acts(self, sent: Span, cands: list[Candidate], by_token: dict[int, ActorMention],
+                     mentions: list[ActorMention], actors: DocumentActors) -> list[Candidate]:
+        """"Germany expelled four diplomats, and Canada and Ukraine also took part", "Japan followed suit": the act
+        told just before, by the sides that repeat it."""
+        out: list[Candidate] = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or not _repeats_act(verb):
+                continue
+            before = [c for c in cands if c.anchor.i < verb.i]
+            model = max(before, key=lambda c: c.anchor.i) if before else actors.last_act
+            subject, passive = _subject(verb)
+            if model is None or subject is None or passive or model.entry.type == "CONSULT":
+                continue
+            taken = {c.source.entity for c in [*before, model] if c.source is not None}
+            for side in _resolved_sources(_mentions_for(subject, by_token, mentions), actors):
+                # "Moscow retaliated in kind": the same act, back at the side that did it
+                target = replace(model.source, modifier=False) if _in_kind(verb) else model.target
+                if not side.entity or side.entity in taken or (target is not None and target.entity == side.entity):
+                    continue
+                out.append(replace(model, sent=sent, anchor=verb, governor=verb, source=side, target=target,
+                                   status=_status(verb, verb, sent), continuation=False, past_perfect=False,
+                                   entry=model.entry.model_copy(update={"rule": f"{model.entry.rule}+repeated"})))
+        return out
 
     def _code_one(self, entry: TriggerEntry, span: Span, anchor: Token, sent: Span, by_token: dict[int, ActorMention],
                   mentions: list[ActorMention], actors: DocumentActors) -> list[Candidate] | str:
@@ -1510,6 +1537,28 @@ def _readied_for(verb: Token) -> bool:
         if v.lemma_.lower() in ("prepare", "gear", "ready") and not _negated(v) and not any(
                 c.dep_ == "aux" and c.lower_ in FUTURE_AUX | CONDITIONAL_AUX for c in v.children):
             return True
+    return False
+
+
+def _in_kind(verb: Token) -> bool:
+    """"retaliated in kind", "reciprocated": the act told before, answered by its target."""
+    return verb.lemma_.lower() == "reciprocate" or verb.lemma_.lower() in ("retaliate", "respond", "reply") and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "kind" for p in c.children) for c in verb.children)
+
+
+def _repeats_act(verb: Token) -> bool:
+    """"followed suit", "did the same", "did likewise", "took part" (with nothing named to take part in), or
+    answered in kind."""
+    lemma, kids = verb.lemma_.lower(), list(verb.children)
+    if _in_kind(verb):
+        return True
+    objects = {c.lower_ for c in kids if c.dep_ == "dobj"}
+    if lemma == "follow":
+        return "suit" in objects
+    if lemma == "do":
+        return "same" in objects or any(c.lower_ == "likewise" for c in kids)
+    if lemma == "take":
+        return "part" in objects and not any(c.dep_ == "prep" for c in kids)
     return False
 
 

@@ -926,3 +926,13 @@ def test_peacekeepers_evacuations_war_games_rallies_and_rebel_leaders(coder: Cod
 def test_ruled_out_readied_forces_and_permissions(coder: Coder, text: str, want: tuple) -> None:
     evs = code(coder, text)
     assert want in [(e.type, e.status, e.source.entity, e.target.entity if e.target else None) for e in evs]
+
+
+def test_an_act_repeated_by_others_or_answered_in_kind_is_theirs_too(coder: Coder) -> None:
+    evs = code(coder, "Estonia expelled two Russian diplomats on Monday, and Latvia and Lithuania followed suit.")
+    assert sorted((e.source.entity, e.target.entity) for e in evs if e.type == "SANCTION") == [
+        ("EST", "RUS"), ("LTU", "RUS"), ("LVA", "RUS")]
+    evs = code(coder, "Estonia expelled two Russian diplomats on Monday. Moscow retaliated in kind.")
+    assert ("RUS", "EST") in [(e.source.entity, e.target.entity) for e in evs if e.type == "SANCTION"]
+    evs = code(coder, "Estonia expelled two Russian diplomats on Monday. Latvia took part in talks with Finland.")
+    assert [e.source.entity for e in evs if e.type == "SANCTION"] == ["EST"]

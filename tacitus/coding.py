@@ -1081,7 +1081,10 @@ def _conditional_announcement(c: Candidate, by_token: dict[int, ActorMention]) -
 def _conditional_threat(clause: Token) -> bool:
     """"warned that its forces would move on Banjul if Jammeh did not leave": a threat, not a view."""
     future = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "could") for c in clause.children)
-    condition = any(t.lower_ in ("if", "unless") for t in clause.subtree)
+    # "would not conclude trade deals with either country while the fighting continued": held out until it stops
+    condition = any(t.lower_ in ("if", "unless") for t in clause.subtree) or any(
+        t.lower_ in ("while", "until") and t.dep_ == "mark" for t in clause.subtree) and any(
+        c.dep_ == "neg" for c in clause.children)
     lemma = clause.lemma_.lower()
     negated = any(c.dep_ == "neg" or c.lower_ in ("longer", "never") for c in clause.children)
     # "warned that it would retaliate", "warned that police will no longer tolerate rallies"

@@ -701,9 +701,11 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
         # "Modi held talks with Xi on Friday, and the two leaders agreed ...": a conjoined clause with no date
         # of its own happened when the clause it is joined to did
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
-    if not eligible and clause.dep_ == "relcl" and clause.i in (c.anchor.i, c.governor.i) and any(
+    # "calls on Saturday ..., in which Trump said he warned ...": a clause reported inside the relative clause too
+    rel = clause.head if clause.dep_ == "ccomp" and clause.head.dep_ == "relcl" else clause
+    if not eligible and rel.dep_ == "relcl" and (clause.i in (c.anchor.i, c.governor.i)) and any(
             k.lower_ == "where" or (k.dep_ == "prep" and any(w.lower_ == "which" for w in k.children))
-            for k in clause.children) and (verb := _governing_verb(clause.head)).i != clause.i:
+            for k in rel.children) and (verb := _governing_verb(rel.head)).i != rel.i:
         # "received Maliki at the White House on Monday, where the two leaders agreed", "signed a declaration
         # late on Wednesday in which they agreed": what happened there happened then
         return _attached_date(dates, replace(c, anchor=verb, date_after=None))

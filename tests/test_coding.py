@@ -936,3 +936,11 @@ def test_an_act_repeated_by_others_or_answered_in_kind_is_theirs_too(coder: Code
     assert ("RUS", "EST") in [(e.source.entity, e.target.entity) for e in evs if e.type == "SANCTION"]
     evs = code(coder, "Estonia expelled two Russian diplomats on Monday. Latvia took part in talks with Finland.")
     assert [e.source.entity for e in evs if e.type == "SANCTION"] == ["EST"]
+
+
+def test_a_refusal_held_out_while_a_dispute_lasts_is_a_threat_dated_by_the_call_it_was_made_in(coder: Coder) -> None:
+    text = ("The talks followed a phone call on Monday between Chinese President Xi Jinping and Philippine President "
+            "Ferdinand Marcos Jr, in which Xi said he warned that Beijing would not sign the fisheries pact with "
+            "Manila while the standoff continued.")
+    evs = [e for e in code(coder, text) if e.type == "THREATEN"]
+    assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("CHN", "PHL", dt.date(2022, 11, 14))]

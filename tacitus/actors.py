@@ -757,6 +757,8 @@ class DocumentActors:
     sentence_subjects: list[ActorMention] = field(default_factory=list)  # named persons who are subjects here
     current_mentions: list[ActorMention] = field(default_factory=list)  # the actors of the sentence being coded
     owned_nouns: dict[str, ActorMention] = field(default_factory=dict)  # "Palestinian prisoners": prisoner -> PSE
+    done_nouns: dict[str, ActorMention] = field(default_factory=dict)  # "Russian forces kept checkpoints": -> RUS
+    done_here: dict[str, ActorMention] = field(default_factory=dict)  # the sentence being coded's, kept for later
     previous_mentions: list[ActorMention] = field(default_factory=list)  # and of the sentence before it
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
@@ -764,7 +766,8 @@ class DocumentActors:
 
     def note_sentence(self, doc: Doc, mentions: list[ActorMention]) -> None:
         """Remember what a new sentence tells about its actors: its mentions (the one before stays as
-        `previous_mentions`), the state of plural nouns it names ("Palestinian prisoners"), and each coordinated
+        `previous_mentions`), the state of plural nouns it names ("Palestinian prisoners"), what its sides do to
+        plural things ("Russian forces kept checkpoints"), and each coordinated
         group of sides ("France, Germany and Belgium") by its size, so that "the three European governments" later
         in the article can name them."""
         self.previous_mentions, self.current_mentions = self.current_mentions, mentions
@@ -774,6 +777,16 @@ class DocumentActors:
                 self.owned_nouns[tok.head.lemma_.lower()] = m
             elif m.plural and m.country and not (m.person or m.org) and tok.tag_ == "NNS" and m.start < tok.i:
                 self.owned_nouns[tok.lemma_.lower()] = m
+        # "Russian forces kept checkpoints" ... "criticised the checkpoints": the side that keeps them, known from
+        # the next sentence on (a sentence's own reactions do not name what they react to)
+        self.done_nouns.update(self.done_here)
+        self.done_here = {}
+        for m in mentions:
+            tok = doc[m.head]
+            if m.entity and not (m.pronoun or m.modifier) and tok.dep_ == "nsubj":
+                for o in tok.head.children:
+                    if o.dep_ == "dobj" and o.tag_ == "NNS" and not any(x.start <= o.i < x.end for x in mentions):
+                        self.done_here[o.lemma_.lower()] = m
         by_chain: dict[int, list[ActorMention]] = {}
         for m in mentions:
             if not m.entity or m.pronoun:

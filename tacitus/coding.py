@@ -591,6 +591,9 @@ class RuleCoder:
                 and any(a.lower_ == "military" for a in t.children)) for t in told) and entry.type in (
                 "ACCUSE", "REQUEST") else actors.last_actor if any(t.lemma_.lower() in DEED_NOUNS for t in told) \
                 else actors.last_source.get(said) if said else None  # "rejected the accusations": the accuser
+            if doer is None:  # "criticised the checkpoints" that "Russian forces kept"
+                doer = next((actors.done_nouns[t.lemma_.lower()] for t in told if t.tag_ == "NNS"
+                             and t.lemma_.lower() in actors.done_nouns), None)
             if doer is not None and all(doer.entity != x.entity for x in sources):
                 targets = [replace(doer, modifier=False)]
         if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type not in ("CONSULT", "MOBILIZE") \

@@ -944,3 +944,9 @@ def test_a_refusal_held_out_while_a_dispute_lasts_is_a_threat_dated_by_the_call_
             "Manila while the standoff continued.")
     evs = [e for e in code(coder, text) if e.type == "THREATEN"]
     assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("CHN", "PHL", dt.date(2022, 11, 14))]
+
+
+def test_a_reaction_to_things_a_side_was_told_doing_targets_that_side(coder: Coder) -> None:
+    text = "Azerbaijani troops set up roadblocks on the Lachin road on Sunday. Armenian officials condemned the roadblocks."
+    evs = [e for e in code(coder, text) if e.type == "ACCUSE"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("ARM", "AZE")]

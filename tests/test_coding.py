@@ -828,8 +828,16 @@ def test_the_subject_of_a_stative_passive_acts_and_a_crowd_is_the_people_counted
                  ("COERCE", "occurred", "RUS", "FIN"), id="defacing-websites-coerces"),
     pytest.param("The UN secretary-general said he would withdraw all weapons inspectors from Syria.",
                  ("SANCTION", "planned", "UN", "SYR"), id="withdrawing-inspectors-reduces-involvement"),
+    pytest.param("Norwegian officials said that lifting the sanctions on Belarus is out of the question.",
+                 ("CONCEDE", "denied", "NOR", "BLR"), id="out-of-the-question-denies-its-subject"),
+    pytest.param("The Ethiopian army was preparing to attack Eritrea on Monday.",
+                 ("MOBILIZE", "occurred", "ETH", "ERI"), id="forces-readied-for-an-attack-mobilize"),
+    pytest.param("Kenya's interior minister allowed opposition leader Raila Odinga to hold a rally in Nairobi.",
+                 ("CONCEDE", "occurred", "KEN", "KEN"), id="allowing-an-opposition-rally-concedes"),
+    pytest.param("Egypt denied permission for the Iranian ship to pass through the Suez Canal.",
+                 ("REJECT", "occurred", "EGY", "IRN"), id="denying-permission-rejects"),
 ])
-def test_refusals_concessions_demands_and_reduced_involvement(coder: Coder, text: str, want: tuple) -> None:
+def test_refusals_concessions_demands_readiness_and_reduced_involvement(coder: Coder, text: str, want: tuple) -> None:
     evs = code(coder, text)
     assert want in [(e.type, e.status, e.source.entity, e.target.entity if e.target else None) for e in evs]
 
@@ -912,20 +920,6 @@ def test_peacekeepers_evacuations_war_games_rallies_and_rebel_leaders(coder: Cod
     if "wounded" in text:
         assert not [e for e in evs if e.type == "ASSAULT"]
 
-
-@pytest.mark.parametrize("text,want", [
-    pytest.param("Norwegian officials said that lifting the sanctions on Belarus is out of the question.",
-                 ("CONCEDE", "denied", "NOR", "BLR"), id="out-of-the-question-denies-its-subject"),
-    pytest.param("The Ethiopian army was preparing to attack Eritrea on Monday.",
-                 ("MOBILIZE", "occurred", "ETH", "ERI"), id="forces-readied-for-an-attack-mobilize"),
-    pytest.param("Kenya's interior minister allowed opposition leader Raila Odinga to hold a rally in Nairobi.",
-                 ("CONCEDE", "occurred", "KEN", "KEN"), id="allowing-an-opposition-rally-concedes"),
-    pytest.param("Egypt denied permission for the Iranian ship to pass through the Suez Canal.",
-                 ("REJECT", "occurred", "EGY", "IRN"), id="denying-permission-rejects"),
-])
-def test_ruled_out_readied_forces_and_permissions(coder: Coder, text: str, want: tuple) -> None:
-    evs = code(coder, text)
-    assert want in [(e.type, e.status, e.source.entity, e.target.entity if e.target else None) for e in evs]
 
 
 def test_an_act_repeated_by_others_or_answered_in_kind_is_theirs_too(coder: Coder) -> None:

@@ -41,12 +41,12 @@ def test_gold_set_report_and_floors(report: EvalReport) -> None:
     assert report.forbidden_found <= 3
     others = [c for label, c in report.per_label.items() if label != "CONSULT"]
     found = sum(c["tp"] for c in others)
-    assert found / max(found + sum(c["fn"] for c in others), 1) >= 0.59  # 196 of 322 expected other events
+    assert found / max(found + sum(c["fn"] for c in others), 1) >= 0.61  # 202 of 322 expected other events
 
 
 @pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: 3 forbidden events of 0 (status conventions of "
-                   "the gold set), other types' recall 0.00-0.81 of >= 0.75 (SANCTION 0.81, MOBILIZE 0.78 met; CONSULT "
-                   "P 0.914 / R 0.908 and persons 0.956 met; measured 2026-11-26, fourth session)")
+                   "the gold set), other types' recall 0.00-0.89 of >= 0.75 (SANCTION 0.89, MOBILIZE 0.78, ACCUSE 0.76 "
+                   "met; CONSULT P 0.914 / R 0.908 and persons 0.956 met; measured 2026-11-26, fifth session)")
 def test_gold_set_meets_the_issue_targets(report: EvalReport) -> None:
     scores = report.per_label_scores()
     assert scores["CONSULT"]["precision"] >= 0.9 and scores["CONSULT"]["recall"] >= 0.9

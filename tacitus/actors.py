@@ -12,20 +12,20 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-if TYPE_CHECKING:
-    from .coding import Candidate
-
 from .kb import ActorKB, Person
 from .records import ActorRef
 from .registry import register
+
+if TYPE_CHECKING:
+    from .coding import Candidate
 
 DETERMINERS = {"the", "his", "her", "its", "their", "a", "an", "our"}
 PRE_MODIFIERS = {"acting", "caretaker", "interim", "former", "top", "chief", "senior", "new", "then", "late",
@@ -767,9 +767,8 @@ class DocumentActors:
     def note_sentence(self, doc: Doc, mentions: list[ActorMention]) -> None:
         """Remember what a new sentence tells about its actors: its mentions (the one before stays as
         `previous_mentions`), the state of plural nouns it names ("Palestinian prisoners"), what its sides do to
-        plural things ("Russian forces kept checkpoints"), and each coordinated
-        group of sides ("France, Germany and Belgium") by its size, so that "the three European governments" later
-        in the article can name them."""
+        plural things ("Russian forces kept checkpoints"), and each coordinated group of sides ("France, Germany and
+        Belgium") by its size, so that "the three European governments" later in the article can name them."""
         self.previous_mentions, self.current_mentions = self.current_mentions, mentions
         for m in mentions:  # "hundreds of Palestinian prisoners" ... "Israel freed 477 prisoners": the same people
             tok = doc[m.head]

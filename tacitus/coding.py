@@ -1465,9 +1465,9 @@ MESSAGE_NOUNS = {"reminder", "warning", "message", "demand", "ultimatum", "notic
 DOCUMENT_NOUNS = {"statement", "declaration", "letter", "message", "communique", "communiqué", "resolution", "note",
                   "cable", "telegram", "post", "tweet", "video", "speech", "editorial", "memorandum", "petition"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "some", "many", "most", "crowds"}
-STATIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "oppose", "demobilize", "demobilise"}  # "Serb forces were engaged in ethnic cleansing",
-# "Vietnam is committed to opening up", "Israel is opposed to French mediation", "guerrillas have been
-# demobilized": the subject acts
+# "Serb forces were engaged in ethnic cleansing", "Vietnam is committed to opening up", "Israel is opposed to French
+# mediation", "guerrillas have been demobilized": the passive's subject is the one acting
+STATIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "oppose", "demobilize", "demobilise"}
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:

@@ -196,8 +196,7 @@ def _title(name: str) -> str:
                     for w in name.replace("_", " ").split())
 
 
-PROMISED = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}  # announced, these are promises (a planned
-# meeting is too, but a hypothetical one is not)
+PROMISED = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}  # announced, these are promises
 THREATENED = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}  # announced, these are threats
 REFUSED = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}  # denied, these are refusals
 

@@ -703,7 +703,7 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
     # "calls on Saturday ..., in which Trump said he warned ...": a clause reported inside the relative clause too
     rel = clause.head if clause.dep_ == "ccomp" and clause.head.dep_ == "relcl" else clause
-    if not eligible and rel.dep_ == "relcl" and (clause.i in (c.anchor.i, c.governor.i)) and any(
+    if not eligible and rel.dep_ == "relcl" and clause.i in (c.anchor.i, c.governor.i) and any(
             k.lower_ == "where" or (k.dep_ == "prep" and any(w.lower_ == "which" for w in k.children))
             for k in rel.children) and (verb := _governing_verb(rel.head)).i != rel.i:
         # "received Maliki at the White House on Monday, where the two leaders agreed", "signed a declaration

@@ -873,6 +873,8 @@ def test_an_attack_on_a_condition_names_no_unknown_attacker(coder: Coder) -> Non
                  id="opposed-to-is-the-subjects-rejection"),
     pytest.param("Tajikistan received a team of observers from the OSCE on Monday.", ("RETREAT", "TJK", "OSCE"),
                  id="receiving-observers-admits-them"),
+    pytest.param("Jordan complained to the United Nations over Syrian air raids on Monday.",
+                 ("ACCUSE", "JOR", "SYR"), id="a-complaint-to-a-body-over-a-side-accuses-that-side"),
 ])
 def test_names_own_forces_and_stative_rejections(coder: Coder, text: str, want: tuple) -> None:
     evs = code(coder, text)

@@ -1505,15 +1505,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if v.i == verb.i or v.pos_ not in ("VERB", "AUX"):
                 break
             continue
-        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in DOCUMENT_NOUNS:
-            issued = _governing_verb(v.head)  # "Iran issued a statement condemning the strike": the issuer
-            if issued.i != v.i and issued.pos_ in ("VERB", "AUX"):
-                v = issued
-                continue
-        if v.dep_ in ("acl", "relcl") and _infinitive(v) and v.head.lemma_.lower() in GATHERING_NOUNS:
-            joined = _governing_verb(v.head)  # "were converging for a rally in Lagos to protest": who rallied
-            if joined.i != v.i and joined.pos_ in ("VERB", "AUX"):
-                v = joined
+        if _carried_by_noun(v):
+            holder = _governing_verb(v.head)  # who issued the statement, who gathered for the rally
+            if holder.i != v.i and holder.pos_ in ("VERB", "AUX"):
+                v = holder
                 continue
         if v.dep_ in ("relcl", "acl"):
             return v.head, False
@@ -1533,6 +1528,19 @@ def _intended_act(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and _infinitive(verb)
 
 
+def _carried_by_noun(clause: Token) -> bool:
+    """A clause whose doer is whoever holds the noun it qualifies: "issued a statement condemning the strike",
+    "were converging for a rally in Lagos to protest"."""
+    noun = clause.head.lemma_.lower()
+    return clause.dep_ == "acl" and clause.tag_ == "VBG" and noun in DOCUMENT_NOUNS \
+        or clause.dep_ in ("acl", "relcl") and _infinitive(clause) and noun in GATHERING_NOUNS
+
+
+def _told_as_future(verb: Token) -> bool:
+    """"will prepare", "would try": a verb with a future or conditional auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | CONDITIONAL_AUX for c in verb.children)
+
+
 def _readied_for(verb: Token) -> bool:
     """"prepared to resume shelling", "was preparing to attack": the act forces were readied for."""
     v = verb
@@ -1540,8 +1548,7 @@ def _readied_for(verb: Token) -> bool:
         if v.dep_ != "xcomp" or v.head.i == v.i:
             return False
         v = v.head
-        if v.lemma_.lower() in ("prepare", "gear", "ready") and not _negated(v) and not any(
-                c.dep_ == "aux" and c.lower_ in FUTURE_AUX | CONDITIONAL_AUX for c in v.children):
+        if v.lemma_.lower() in ("prepare", "gear", "ready") and not _negated(v) and not _told_as_future(v):
             return True
     return False
 
@@ -1582,8 +1589,7 @@ def _past_attempt(verb: Token) -> bool:
     """"has tried to hack", "attempted to storm": an act attempted in the past, not one planned."""
     head = verb.head
     return verb.dep_ == "xcomp" and _infinitive(verb) and head.lemma_.lower() in ("try", "attempt") \
-        and head.tag_ in ("VBD", "VBN") and not _negated(head) \
-        and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | CONDITIONAL_AUX for c in head.children)
+        and head.tag_ in ("VBD", "VBN") and not _negated(head) and not _told_as_future(head)
 
 
 def _infinitive(verb: Token) -> bool:

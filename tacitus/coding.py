@@ -1431,10 +1431,16 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
                         return [by_token[p.i]]
             if t.dep_ == "poss" and t.i in by_token:
                 return [by_token[t.i]]
-    return [inner[0]]
+    # "strikes on Syrian air defences and Iranian targets": each conjunct names its own side
+    per_conjunct: list[ActorMention] = []
+    for h in heads:
+        own = [by_token[t.i] for t in _near_subtree(h, conjuncts=False) if t.i in by_token]
+        if own and own[0].entity and all(own[0].entity != x.entity for x in per_conjunct):
+            per_conjunct.append(own[0])
+    return per_conjunct if len(per_conjunct) > 1 else [inner[0]]
 
 
-def _near_subtree(tok: Token) -> list[Token]:
+def _near_subtree(tok: Token, conjuncts: bool = True) -> list[Token]:
     out, stack = [], [tok]
     while stack:
         t = stack.pop()
@@ -1442,7 +1448,7 @@ def _near_subtree(tok: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in ("prep", "agent") and c.lower_ not in ("of", "by"):
                 continue
-            if c.dep_ in ("relcl", "ccomp", "advcl", "punct"):
+            if c.dep_ in ("relcl", "ccomp", "advcl", "punct") or not conjuncts and c.dep_ in ("conj", "cc"):
                 continue
             stack.append(c)
     return sorted(out, key=lambda t: t.i)

@@ -758,6 +758,8 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
     pytest.param("The vote comes ahead of a deadline set by the Arab League, which demanded last month that Syria "
                  "free all political prisoners.", "REQUEST", [("ARAB_LEAGUE", "SYR")],
                  id="a-relative-clause-with-which-as-subject-keeps-its-own-target"),
+    pytest.param("Indian artillery shelled Pakistani army posts and Chinese supply depots along the border.",
+                 "ASSAULT", [("IND", "PAK"), ("IND", "CHN")], id="each-conjoined-object-names-its-own-side"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype]

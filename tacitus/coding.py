@@ -570,6 +570,13 @@ class RuleCoder:
             status = _status(governor, anchor, sent)
             return [Candidate(entry, sent, anchor, governor, a, b, False, status, confidence)
                     for a, b in itertools.permutations(distinct, 2)]
+        if entry.target and sources and not any(t.entity or t.person or t.counterpart for t in targets) \
+                and (governor.dep_ == "advcl" and governor.tag_ == "VBG" or governor.dep_ == "conj") \
+                and any(c.dep_ == "dobj" and c.lower_ in ("them", "him", "her") for c in governor.children):
+            # "froze the assets of two Venezuelan officials, accusing them of ...", "arrested the Kenyan activist
+            # and charged him": the pronoun is whom the main verb acted on
+            targets = [m for c in governor.head.children if c.dep_ == "dobj" for m in _mentions_for(c, by_token, mentions)
+                       if m.entity and all(m.entity != x.entity for x in sources)] or targets
         if entry.type in REACTION_TYPES and sources and not any(
                 t.entity or t.person or t.counterpart for t in targets):
             # "Saudi Arabia condemned the attack", "demanded a halt to the strikes", "praised the decision": the

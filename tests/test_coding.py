@@ -760,6 +760,10 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  id="a-relative-clause-with-which-as-subject-keeps-its-own-target"),
     pytest.param("Indian artillery shelled Pakistani army posts and Chinese supply depots along the border.",
                  "ASSAULT", [("IND", "PAK"), ("IND", "CHN")], id="each-conjoined-object-names-its-own-side"),
+    pytest.param("Britain sanctioned three Russian generals, accusing them of war crimes in Syria.", "ACCUSE",
+                 [("GBR", "RUS")], id="them-in-a-participle-clause-is-the-main-verbs-object"),
+    pytest.param("Uganda expelled a Rwandan diplomat on Monday and accused him of spying for Kigali.", "ACCUSE",
+                 [("UGA", "RWA")], id="him-in-a-conjoined-clause-is-the-main-verbs-object"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype]

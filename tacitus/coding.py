@@ -688,6 +688,19 @@ class RuleCoder:
             # "At Ankara's request, NATO ambassadors held an emergency meeting": Turkey is the other side
             targets = [replace(m, modifier=False) for m in _owner(behest, by_token, mentions)
                        if all(m.entity != x.entity for x in sources)][:1] or targets
+        if entry.type != "CONSULT" and "object" in entry.target and sources \
+                and not any(t.entity or t.person or t.counterpart for t in targets):
+            # "Hu Jintao backed his handling of the unrest": "his" is someone other than the one acting, the person
+            # named as the subject before
+            own = {x.entity for x in sources}
+            his = next((by_token[k.i] for c in governor.children if c.dep_ == "dobj" for k in c.children
+                        if k.dep_ == "poss" and k.lower_ in ("his", "her") and k.i in by_token
+                        and k.nbor(1).lower_ != "own"), None)
+            named = [] if his is None else [s for s in actors.sentence_subjects
+                                            if s.end <= his.start and s.entity and s.entity not in own] or [
+                s for s in (actors.last_subject,) if s is not None and s.entity and s.entity not in own]
+            if named:
+                targets = [replace(named[-1], start=his.start, end=his.end, text=his.text, head=his.head)]
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
         if entry.type == "MOBILIZE" and sources and all(t.entity == sources[0].entity for t in targets):
             place = _event_place(sent, mentions, after=anchor.i)  # "troops sent to a base in Qatar": where they go

@@ -187,9 +187,11 @@ class Coder:
             sentence_spans.append((offset + sent.start_char, offset + sent.end_char))
             if s_index == 0:
                 lead_dates = dates
+            dated_before = last_dated
             for c, own_dates in ((c, d) for c in cands for d in _occasions(dates, c)):
+                told_before = [d for d in dates if d.date is not None and d.precision == "day" and not d.future]
                 rec, lead, current, history = self._record(article, state, c, own_dates, offset, s_index,
-                                                           last_dated)
+                                                           last_dated, told_before)
                 if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
                     last_dated = (rec.date, rec.date_precision)
                 generic = c.target is not None and c.target.plural and not c.target.person
@@ -200,6 +202,13 @@ class Coder:
                                                 if k.dep_ in ("amod", "det"))))
                 if c.entry.type == "CONSULT":
                     consult_anchor[id(pending[-1])] = c.anchor.i
+            if last_dated == dated_before:
+                # "drones were destroyed overnight into Sunday ... launched 145 drones during the same night": a
+                # day the text names is what a later "the same night" points back to, even with no event coded
+                told = [d for d in dates if d.date is not None and d.precision == "day" and not d.future
+                        and d.date <= (article.published or d.date) and not d.text.lower().startswith("since")]
+                if told:
+                    last_dated = (told[-1].date, "day")
             arrival = _planned_arrival(sent, dates, mentions, article.published)
             waiting = next((p for p in reversed(pending) if p.record.type == "CONSULT" and p.record.mode == "visit"
                             and p.record.status == "planned" and p.record.date is None
@@ -312,7 +321,8 @@ class Coder:
         return any(p.lead and (p.record is e or p.record.source == e.source) for p in _merged_into(pending, e))
 
     def _record(self, article: Article, state: _Loaded, c: Candidate, dates: list[DateMention], offset: int,
-                s_index: int, last_dated: tuple[dt.date, str] | None) -> tuple[EventRecord, bool, bool, bool]:
+                s_index: int, last_dated: tuple[dt.date, str] | None,
+                days_told: list[DateMention] = ()) -> tuple[EventRecord, bool, bool, bool]:  # type: ignore[assignment]
         sent = c.sent
         date, precision = None, None
         dm = _attached_date(dates, c)
@@ -320,6 +330,11 @@ class Coder:
             date, precision = _offset_from_main(dates, c)
         if dm is not None:
             if dm.relative_to_previous:
+                # "began arriving on Jan. 6 after Tokayev appealed for help the previous day": counted from the day
+                # told before it in the sentence, else from the event told before
+                here = [d for d in days_told if d.end <= dm.start]
+                if here:
+                    last_dated = (here[-1].date, "day")  # type: ignore[assignment]
                 if last_dated is not None:
                     date, precision = last_dated
                     if dm.days_after_previous and precision == "day":

@@ -180,6 +180,17 @@ def test_three_days_later_counts_from_the_event_told_before(coder: Coder) -> Non
     assert evs["FRA"].date == dt.date(2020, 8, 6) and evs["DEU"].date == dt.date(2020, 8, 9)
 
 
+def test_a_relative_day_counts_from_the_day_told_before_it_even_with_no_event(coder: Coder) -> None:
+    text = ("Serbian officials said a bridge near the border was blown up on Sunday night. Kosovo police said "
+            "Serbian forces had shelled Kosovo the same night.")
+    [e] = [e for e in code(coder, text, dt.date(2023, 5, 10)) if e.type == "ASSAULT"]
+    assert (e.source.entity, e.target.entity, e.date) == ("SRB", "XKX", dt.date(2023, 5, 7))
+    text = ("Dutch troops began arriving in Mali on March 6 after the Malian government appealed to the Netherlands "
+            "for help the previous day.")
+    [e] = [e for e in code(coder, text, dt.date(2023, 3, 20)) if e.type == "REQUEST"]
+    assert (e.source.entity, e.target.entity, e.date) == ("MLI", "NLD", dt.date(2023, 3, 5))
+
+
 def test_a_second_target_with_its_own_date(coder: Coder) -> None:
     evs = consults(code(coder, "Chilean President Gabriel Boric will visit Peru on Monday and Bolivia on Thursday.",
                         dt.date(2023, 5, 3)))

@@ -763,6 +763,7 @@ class DocumentActors:
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
     states_named: frozenset[str] = frozenset()  # states the article names beyond the place of a meeting
+    times_named: dict[str, int] = field(default_factory=dict)  # how often the article names each state
 
     def note_sentence(self, doc: Doc, mentions: list[ActorMention]) -> None:
         """Remember what a new sentence tells about its actors: its mentions (the one before stays as

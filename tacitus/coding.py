@@ -419,7 +419,8 @@ class RuleCoder:
         gapped = [g for g in _gapped_targets(governor, by_token) if all(g is not t for t in targets)]
         targets += gapped
         if entry.target and not any(t.entity or t.person for t in targets):
-            targets = _numbered_group(governor, ("dobj", "pobj"), by_token, actors) or targets
+            targets = _numbered_group(governor, ("dobj", "pobj"), by_token, actors) \
+                or _both_states(governor, by_token, mentions, actors) or targets
         # sources
         if not nested_source and entry.anchor == "noun":
             nested_source = _preceding_agent(anchor, governor, by_token)
@@ -1023,6 +1024,32 @@ def _numbered_group(verb: Token, deps: tuple[str, ...], by_token: dict[int, Acto
                 actors.resolve(holder)
                 out.append(holder)
             return out
+    return []
+
+
+PAIR_NOUNS = {"country", "nation", "state", "side", "government", "neighbour", "neighbor", "party", "capital", "koreas"}
+
+
+def _both_states(verb: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention],
+                 actors: DocumentActors) -> list[ActorMention]:
+    """"The United States called on both countries to comply", "urged both Koreas": with no pair coordinated
+    before, the two states the article names most, besides the one acting (none when a third is named as often)."""
+    told = [c for c in verb.children if c.dep_ == "dobj"] + [
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for tok in told:
+        both = any(c.lower_ == "both" for c in tok.children if c.dep_ in ("det", "predet")) or (
+            any(c.lower_ == "two" for c in tok.children if c.dep_ == "nummod")
+            and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"))
+        if not (both and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in PAIR_NOUNS):
+            continue
+        subject, _ = _subject(verb)
+        # "China, the North's main ally, called on both Koreas": the subject itself, not what its apposition names
+        own = {m.entity for m in (_mentions_for(subject, by_token, mentions) if subject is not None else [])[:1]}
+        ranked = sorted(((n, code) for code, n in actors.times_named.items() if code not in own and n >= 2),
+                        reverse=True)
+        if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][0] > ranked[2][0]):
+            return [ActorMention(tok.i, tok.i + 1, tok.text, tok.i, country=code,
+                                 reason="one of the two states the article names most") for _, code in ranked[:2]]
     return []
 
 

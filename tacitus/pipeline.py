@@ -139,6 +139,7 @@ class Coder:
         named = Counter(h.key for h in hits.values()
                         if h.kind in ("CNAME", "CADJ", "METO") and doc[h.start].idx >= dateline_end)
         actors.states_named = frozenset(k for k, n in named.items() if n >= 2)
+        actors.times_named = dict(named)
         last_speaker: ActorRef | None = None
         last_quote_sentence = -2
         claims = registry.get(self.config.claims_stage)(lambda m: m.to_ref(state.kb),

@@ -775,6 +775,10 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  [("GBR", "RUS")], id="them-in-a-participle-clause-is-the-main-verbs-object"),
     pytest.param("Uganda expelled a Rwandan diplomat on Monday and accused him of spying for Kigali.", "ACCUSE",
                  [("UGA", "RWA")], id="him-in-a-conjoined-clause-is-the-main-verbs-object"),
+    pytest.param("Armenian troops shelled Azerbaijani positions on Monday. Baku said Armenian artillery hit civilians, "
+                 "and Yerevan accused Azerbaijan of provoking the clash. Russia urged both countries to halt the "
+                 "fighting.", "REQUEST", [("RUS", "AZE"), ("RUS", "ARM")],
+                 id="both-countries-are-the-two-states-the-article-names-most"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his handling of the protests.", "SUPPORT",
                  [("RUS", "BLR")], id="his-in-the-object-is-the-person-named-before"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his own handling of the economy.", "SUPPORT",

@@ -1465,6 +1465,13 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
     # no mention at the head: look inside ("a group of Iranian lawmakers", "atrocities by the Zionist regime"),
     # but not across other prepositions ("support for the Palestinians" is not about the Palestinians' support)
     inner = [by_token[t.i] for t in _near_subtree(tok) if t.i in by_token]
+    if not inner:
+        # "The regional bloc ECOWAS halted the operation, but warned": the small parser makes the name the subject
+        # of a relative clause on the noun it names; a clause without its own object is a true one ("a move Iran
+        # denounced")
+        inner = [by_token[n.i] for c in tok.children if c.dep_ == "relcl" and any(k.dep_ == "dobj" for k in c.children)
+                 for n in c.children
+                 if n.dep_ == "nsubj" and n.i == tok.i + 1 and n.i in by_token and by_token[n.i].entity][:1]
     appos = [by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in by_token]
     if appos and all(m.modifier for m in inner if m not in appos):  # "CAMP DAVID, Maryland - President Biden"
         return appos[:1]

@@ -779,6 +779,10 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  "and Yerevan accused Azerbaijan of provoking the clash. Russia urged both countries to halt the "
                  "fighting.", "REQUEST", [("RUS", "AZE"), ("RUS", "ARM")],
                  id="both-countries-are-the-two-states-the-article-names-most"),
+    pytest.param("The regional bloc SADC lifted the curfew, but warned that its troops would return to Maseru if the "
+                 "army did not disarm.", "THREATEN", [("SADC", "LSO")], id="a-name-misparsed-as-a-relative-clause"),
+    pytest.param("Britain detained an Iranian tanker off Gibraltar, a move Iran denounced as piracy.", "ACCUSE",
+                 [("IRN", "GBR")], id="a-contact-relative-clause-is-not-a-name"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his handling of the protests.", "SUPPORT",
                  [("RUS", "BLR")], id="his-in-the-object-is-the-person-named-before"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his own handling of the economy.", "SUPPORT",

@@ -1124,8 +1124,8 @@ def _conditional_announcement(c: Candidate, by_token: dict[int, ActorMention]) -
             t.lower_ in ("if", "unless") for t in clause.subtree):
         return None
     speaker, _ = _subject(speech)
-    side = by_token.get(speaker.i) if speaker is not None else None
-    return speech if side is not None and side.entity == c.source.entity else None
+    sides = _mentions_for(speaker, by_token, []) if speaker is not None else []
+    return speech if sides and sides[0].entity == c.source.entity else None
 
 
 def _conditional_threat(clause: Token) -> bool:
@@ -1458,6 +1458,8 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
             for x in sorted((m, *group), key=lambda x: x.start):
                 if x not in out:
                     out.append(x)
+    if out and not any(m.entity or m.person for m in out) and inside:
+        out = _name_in_relcl(tok, by_token) or out  # "The military alliance NATO halted ..."
     if out or not inside:
         return out
     if tok.dep_ == "appos" and (m := by_token.get(tok.head.i)) is not None and (m.entity or m.person):
@@ -1465,13 +1467,8 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
     # no mention at the head: look inside ("a group of Iranian lawmakers", "atrocities by the Zionist regime"),
     # but not across other prepositions ("support for the Palestinians" is not about the Palestinians' support)
     inner = [by_token[t.i] for t in _near_subtree(tok) if t.i in by_token]
-    if not inner:
-        # "The regional bloc ECOWAS halted the operation, but warned": the small parser makes the name the subject
-        # of a relative clause on the noun it names; a clause without its own object is a true one ("a move Iran
-        # denounced")
-        inner = [by_token[n.i] for c in tok.children if c.dep_ == "relcl" and any(k.dep_ == "dobj" for k in c.children)
-                 for n in c.children
-                 if n.dep_ == "nsubj" and n.i == tok.i + 1 and n.i in by_token and by_token[n.i].entity][:1]
+    if not any(m.entity or m.person for m in inner):
+        inner = _name_in_relcl(tok, by_token) or inner  # "The military alliance NATO halted ..."
     appos = [by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in by_token]
     if appos and all(m.modifier for m in inner if m not in appos):  # "CAMP DAVID, Maryland - President Biden"
         return appos[:1]
@@ -1492,6 +1489,14 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
         if own and own[0].entity and all(own[0].entity != x.entity for x in per_conjunct):
             per_conjunct.append(own[0])
     return per_conjunct if len(per_conjunct) > 1 else [inner[0]]
+
+
+def _name_in_relcl(tok: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
+    """"The regional bloc ECOWAS halted the operation, but warned": the small parser makes the name the subject of
+    a relative clause on the noun it names. A clause without its own object is a true one ("a move Iran denounced")."""
+    return [by_token[n.i] for c in tok.children if c.dep_ == "relcl" and any(k.dep_ == "dobj" for k in c.children)
+            for n in c.children
+            if n.dep_ == "nsubj" and n.i == tok.i + 1 and n.i in by_token and by_token[n.i].entity][:1]
 
 
 def _near_subtree(tok: Token, conjuncts: bool = True) -> list[Token]:
@@ -1762,6 +1767,8 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             break
     for i, v in enumerate(chain):
         kids = list(v.children)
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            return "hypothetical"  # "if Milosevic did not withdraw": a condition, negated or not
         negated = _negated(v)
         refusal = v.lemma_.lower() in DENY_VERBS and (i > 0 or anchor != governor)
         if negated and refusal:
@@ -1770,8 +1777,6 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "denied"
         elif i > 0 and v.lemma_.lower() in DENY_VERBS:
             return "denied"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
-            return "hypothetical"
         if any(c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and p.lemma_.lower() in ("event", "case")
                                                              and any(o.lower_ == "of" for o in p.children)
                                                              for p in c.children) for c in kids):

@@ -64,6 +64,9 @@ def test_conditional_is_hypothetical(coder: Coder) -> None:
     evs = [e for e in code(coder, "If the talks collapse, the European Union would impose new sanctions on Iran.")
            if e.type == "SANCTION"]
     assert evs and evs[0].status == "hypothetical" and evs[0].source.org == "EU"
+    evs = [e for e in code(coder, "Washington would lift the embargo if Havana did not release the dissidents.")
+           if e.type == "RETREAT"]
+    assert [(e.source.entity, e.status) for e in evs] == [("CUB", "hypothetical")], "a negated condition is no denial"
 
 
 def test_recalled_background_is_not_dated_with_publication(coder: Coder) -> None:
@@ -779,8 +782,8 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  "and Yerevan accused Azerbaijan of provoking the clash. Russia urged both countries to halt the "
                  "fighting.", "REQUEST", [("RUS", "AZE"), ("RUS", "ARM")],
                  id="both-countries-are-the-two-states-the-article-names-most"),
-    pytest.param("The regional bloc SADC lifted the curfew, but warned that its troops would return to Maseru if the "
-                 "army did not disarm.", "THREATEN", [("SADC", "LSO")], id="a-name-misparsed-as-a-relative-clause"),
+    pytest.param("The military alliance NATO halted the operation, but warned that its jets would strike Belgrade if "
+                 "Milosevic did not withdraw.", "THREATEN", [("NATO", "SRB")], id="a-name-misparsed-as-a-relative-clause"),
     pytest.param("Britain detained an Iranian tanker off Gibraltar, a move Iran denounced as piracy.", "ACCUSE",
                  [("IRN", "GBR")], id="a-contact-relative-clause-is-not-a-name"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his handling of the protests.", "SUPPORT",

@@ -1032,15 +1032,19 @@ PAIR_NOUNS = {"country", "nation", "state", "side", "government", "neighbour", "
 
 def _both_states(verb: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention],
                  actors: DocumentActors) -> list[ActorMention]:
-    """"The United States called on both countries to comply", "urged both Koreas": with no pair coordinated
+    """"The United States called on both countries to comply", "urged both Koreas", "deals with either country": with no pair coordinated
     before, the two states the article names most, besides the one acting (none when a third is named as often)."""
+    # "warned that Washington would not conclude trade deals with either country": in what was said, too
+    said = [t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree]
     told = [c for c in verb.children if c.dep_ == "dobj"] + [
-        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"] + [
+        t for t in said if t.dep_ in ("dobj", "pobj")]
     for tok in told:
         both = any(c.lower_ == "both" for c in tok.children if c.dep_ in ("det", "predet")) or (
             any(c.lower_ == "two" for c in tok.children if c.dep_ == "nummod")
             and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"))
-        if not (both and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in PAIR_NOUNS):
+        either = any(c.lower_ == "either" for c in tok.children if c.dep_ == "det") and tok.tag_ == "NN"
+        if not ((both and tok.tag_ in ("NNS", "NNPS") or either) and tok.lemma_.lower() in PAIR_NOUNS):
             continue
         subject, _ = _subject(verb)
         # "China, the North's main ally, called on both Koreas": the subject itself, not what its apposition names

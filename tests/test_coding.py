@@ -786,6 +786,9 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  "Milosevic did not withdraw.", "THREATEN", [("NATO", "SRB")], id="a-name-misparsed-as-a-relative-clause"),
     pytest.param("Britain detained an Iranian tanker off Gibraltar, a move Iran denounced as piracy.", "ACCUSE",
                  [("IRN", "GBR")], id="a-contact-relative-clause-is-not-a-name"),
+    pytest.param("Ethiopian troops shelled Eritrean posts on Monday. Eritrea hit back at Ethiopian bases. The EU warned "
+                 "that it would not sign aid deals with either country while the fighting continued.", "THREATEN",
+                 [("EU", "ETH"), ("EU", "ERI")], id="either-country-in-what-was-said"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his handling of the protests.", "SUPPORT",
                  [("RUS", "BLR")], id="his-in-the-object-is-the-person-named-before"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his own handling of the economy.", "SUPPORT",

@@ -660,6 +660,15 @@ class RuleCoder:
                                                         for t in sent):
             return "a sporting fixture, not a consultation" if entry.type == "CONSULT" else \
                 "play in a sporting fixture ('firing past the goalkeeper'), not an attack"
+        if entry.type == "ASSAULT" and anchor.lemma_.lower() == "clash" and sources \
+                and all(x.agent in (None, "GOV") for x in sources) \
+                and any(c.dep_ == "prep" and c.lower_ in ("over", "on") and any(
+                    p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in by_token
+                    and p.lemma_.lower() not in TERRITORY_NOUNS for p in c.children)
+                        for c in anchor.children):
+            # "the United States and China clashed over trade": governments disputing an issue do not fight; over a
+            # place they may ("Armenia and Azerbaijan clashed over Nagorno-Karabakh")
+            return "governments clashing over an issue dispute it, they do not fight"
         if entry.type == "CONSULT" and entry.mode == "visit" and any(t.lower_ in VIRTUAL_WORDS for t in sent):
             return "a virtual meeting, not a visit"
         if entry.type == "CONSULT" and entry.mode == "visit" and sources and all(
@@ -891,6 +900,11 @@ class RuleCoder:
                                 if len(ms) == 1 and group:
                                     return ms, [g for g in group if g.entity != ms[0].entity]
         subj, passive = _subject(governor)
+        if subj is not None and governor.dep_ == "acl" and subj.i == governor.head.i \
+                and subj.lemma_.lower() in ATTACK_NOUNS and (outer := _governing_verb(subj)).i != subj.i:
+            # "jets carried out strikes targeting Hamas commanders": whoever carried out the strikes, not whom
+            # they targeted
+            subj, passive = _subject(outer)
         if subj is not None:
             ms = _mentions_for(subj, by_token, mentions)
             if passive:
@@ -1733,6 +1747,10 @@ ASK_VERBS = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "req
 CHARGE_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "arrest",
                 "indict", "punish", "sanction", "fault", "denounce"}
 VIRTUAL_WORDS = {"virtual", "virtually", "videoconference", "video", "online", "remotely", "teleconference"}
+# "clashed over the disputed temple": fighting over a place, unlike "clashed over trade"
+TERRITORY_NOUNS = {"temple", "border", "frontier", "island", "islands", "territory", "region", "area", "village",
+                   "town", "city", "enclave", "waters", "zone", "post", "outpost", "reef", "shoal", "hill", "pass",
+                   "valley", "land", "field", "base", "checkpoint", "crossing", "line"}
 SPORT_WORDS = {"game", "match", "fixture", "tournament", "league", "championship", "goal", "striker", "coach",
                "stadium", "semi-final", "quarter-final", "kickoff", "scoreline", "squad", "cup", "goalkeeper",
                "midfielder", "equaliser", "equalizer"}

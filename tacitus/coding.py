@@ -729,7 +729,9 @@ class RuleCoder:
             return "no target: this trigger needs someone met, visited or hosted"
         else:
             pairs = [(x, None) for x in sources]
-        if entry.type in DOMESTIC_TYPES and entry.target:  # a resignation is aimed at nobody
+        # a resignation is aimed at nobody; leaving a treaty or breaking ties is never aimed at one's own state
+        if entry.type in DOMESTIC_TYPES and entry.target and not (entry.type == "SANCTION"
+                                                                  and "diplomatic" in entry.context):
             # "students staged demonstrations", "the government lifted the curfew": a domestic act that names
             # no other side is aimed at the source's own state (its government, or its people)
             named = {m.entity for m in [*mentions, *actors.previous_mentions] if m.entity and not m.modifier}

@@ -649,6 +649,14 @@ def _arrival_date(dates: list[DateMention], sent) -> DateMention | None:  # type
     return None
 
 
+def _ongoing(verb) -> bool:  # type: ignore[no-untyped-def]
+    """"was pulling out", "is withdrawing": a progressive with no modal or perfect, under way as it is told."""
+    aux = [k.lower_ for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBG" and any(a in ("is", "are", "was", "were", "'s", "'re") for a in aux) \
+        and not any(a in ("will", "would", "could", "might", "may", "shall", "should", "has", "have", "had", "been")
+                    for a in aux)
+
+
 def _own_conjunct(verb) -> bool:  # type: ignore[no-untyped-def]
     """"... travelled to China in May, and he met Moon in April": a conjoined clause with its own subject keeps
     its own dates."""
@@ -712,6 +720,10 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             k.dep_ in ("nsubj", "nsubjpass", "mark") for k in clause.children):
         # "held calls with Swaraj and Qureshi on Tuesday, urging both sides to ...": a participle clause tells
         # what was done at the same time
+        return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
+    if not eligible and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS and _ongoing(clause):
+        # "Trump said on Tuesday that the United States was pulling out of the accord": an act told as under way
+        # when it was said happened that day
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
     if not eligible and _own_conjunct(clause) and clause.head.i != clause.i:
         # "Modi held talks with Xi on Friday, and the two leaders agreed ...": a conjoined clause with no date

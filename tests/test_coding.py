@@ -194,6 +194,15 @@ def test_a_relative_day_counts_from_the_day_told_before_it_even_with_no_event(co
     assert (e.source.entity, e.target.entity, e.date) == ("MLI", "NLD", dt.date(2023, 3, 5))
 
 
+def test_an_act_under_way_when_it_was_said_happened_that_day(coder: Coder) -> None:
+    text = "Chilean President Gabriel Boric said on Tuesday that Chile was pulling out of the fisheries accord with Peru."
+    [e] = [e for e in code(coder, text, dt.date(2023, 5, 5)) if e.type == "SANCTION"]
+    assert (e.source.entity, e.target.entity, e.date, e.mode) == ("CHL", "PER", dt.date(2023, 5, 2), "discontinue")
+    text = "Chilean President Gabriel Boric said on Tuesday that Chile would pull out of the fisheries accord with Peru."
+    [e] = [e for e in code(coder, text, dt.date(2023, 5, 5)) if e.type == "SANCTION"]
+    assert e.date != dt.date(2023, 5, 2), "a future act is not dated by the day it was announced"
+
+
 def test_a_second_target_with_its_own_date(coder: Coder) -> None:
     evs = consults(code(coder, "Chilean President Gabriel Boric will visit Peru on Monday and Bolivia on Thursday.",
                         dt.date(2023, 5, 3)))
@@ -797,6 +806,10 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  id="states-clashing-over-an-issue-do-not-fight"),
     pytest.param("The president signed an executive order targeting Iranian oil officials.", "ASSAULT", [],
                  id="an-order-targeting-someone-is-no-attack"),
+    pytest.param("Tanzania withdrew from the border treaty in 1998.", "SANCTION", [],
+                 id="leaving-a-treaty-is-not-aimed-at-ones-own-state"),
+    pytest.param("Barak pulled Israeli troops out of southern Lebanon in May.", "RETREAT", [("ISR", "LBN")],
+                 id="troops-pulled-out-of-a-place"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his handling of the protests.", "SUPPORT",
                  [("RUS", "BLR")], id="his-in-the-object-is-the-person-named-before"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his own handling of the economy.", "SUPPORT",

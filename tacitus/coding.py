@@ -712,6 +712,12 @@ class RuleCoder:
             if named:
                 targets = [replace(named[-1], start=his.start, end=his.end, text=his.text, head=his.head)]
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
+        if entry.type in DOMESTIC_TYPES and len(targets) == 1 and targets[0].country and not targets[0].person \
+                and sources and all(not x.entity and x.roles and not x.plural for x in sources):
+            # "Vice-President Moody Awori has declined to resign despite pressure by the Kenya Anti-Corruption
+            # Commission": an official of no named country acting on one state's people acts in its own politics
+            sources = [replace(x, country=targets[0].country,
+                               reason="country not named; read as that of the one state acted on") for x in sources]
         if entry.type == "MOBILIZE" and sources and all(t.entity == sources[0].entity for t in targets):
             place = _event_place(sent, mentions, after=anchor.i)  # "troops sent to a base in Qatar": where they go
             targets = [place] if place is not None and place.country != sources[0].entity else []

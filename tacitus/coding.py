@@ -418,6 +418,9 @@ class RuleCoder:
         targets = self._targets(entry, span, anchor, governor, by_token, mentions)
         gapped = [g for g in _gapped_targets(governor, by_token) if all(g is not t for t in targets)]
         targets += gapped
+        # "workers of the United Bus Company of Tehran", "Darfur rebels": a group's state told inside its own phrase
+        targets = [replace(t, country=a.country, org=t.org or a.org) if t.agent and not (t.entity or t.person)
+                   and (a := _own_adjective(t, sent, mentions)) is not None else t for t in targets]
         if entry.target and not any(t.entity or t.person for t in targets):
             targets = _numbered_group(governor, ("dobj", "pobj"), by_token, actors) \
                 or _both_states(governor, by_token, mentions, actors) or targets

@@ -816,6 +816,8 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  [(None, "CHL"), (None, "BOL")], id="acting-on-two-states-names-no-country"),
     pytest.param("Khartoum accused Darfur rebels of attacking an aid convoy near the Chadian border.", "ACCUSE",
                  [("SDN", "SDN")], id="a-groups-place-in-its-own-phrase-gives-its-state"),
+    pytest.param("Zairean troops shelled Kampuchean and Rhodesian positions.", "ASSAULT",
+                 [("COD", "KHM"), ("COD", "ZWE")], id="former-names-of-states"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his handling of the protests.", "SUPPORT",
                  [("RUS", "BLR")], id="his-in-the-object-is-the-person-named-before"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his own handling of the economy.", "SUPPORT",

@@ -1517,7 +1517,13 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
         own = [by_token[t.i] for t in _near_subtree(h, conjuncts=False) if t.i in by_token]
         if own and own[0].entity and all(own[0].entity != x.entity for x in per_conjunct):
             per_conjunct.append(own[0])
-    return per_conjunct if len(per_conjunct) > 1 else [inner[0]]
+    if len(per_conjunct) > 1:
+        return per_conjunct
+    # "Kampuchean and Rhodesian positions": coordinated adjectives name a side each
+    first = inner[0]
+    paired = [by_token[c.i] for c in tok.doc[first.head].conjuncts if c.i in by_token and by_token[c.i].entity
+              and by_token[c.i].entity != first.entity] if first.modifier else []
+    return [first, *paired]
 
 
 def _name_in_relcl(tok: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:

@@ -231,7 +231,8 @@ def _label(e: EventRecord, fmt: str) -> str:
 # PLOVER's gold codes international non-governmental bodies (Amnesty International, the Red Cross) as IGO, where
 # tacitus (and CAMEO's actor dictionary) code them NGO; local groups stay NGO in both
 GOLD_ALIASES = {"IGO": ("NGO",)}
-LEGACY_CODES = {"JAP": "JPN", "UAR": "EGY", "IVO": "CIV", "LEB": "LBN", "KUW": "KWT", "INS": "IDN"}  # older CAMEO
+LEGACY_CODES = {"JAP": "JPN", "UAR": "EGY", "IVO": "CIV", "LEB": "LBN", "KUW": "KWT", "INS": "IDN", "ITL": "ITA",
+                "VTN": "VNM"}  # older CAMEO (KEDS-era) country codes
 
 
 def _gold_codes(codes: list[str]) -> set[str | None]:

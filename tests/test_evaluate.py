@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tacitus.evaluate import (_label, evaluate, petrarch_actor_orgs, plover_label, read_petrarch, read_plover,
+from tacitus.evaluate import (_gold_codes, _label, evaluate, petrarch_actor_orgs, plover_label, read_petrarch, read_plover,
                               read_tacitus)
 from tacitus.pipeline import Coder, CoderConfig
 from tacitus.records import ActorRef, EventRecord
@@ -188,3 +188,8 @@ def test_plover_label_an_act_held_out_unless_is_a_threat() -> None:
     e = _event("RETREAT", "planned")
     e.sentence = "Nigeria will withdraw its force from Chad unless a ceasefire is arranged."
     assert plover_label(e) == "THREATEN"
+
+
+@pytest.mark.parametrize("legacy,modern", [("JAP", "JPN"), ("ITL", "ITA"), ("VTN", "VNM"), ("LEB", "LBN")])
+def test_kedsera_gold_codes_match_their_iso_codes(legacy: str, modern: str) -> None:
+    assert modern in _gold_codes([legacy])

@@ -367,7 +367,26 @@ def find_mentions(sent: Span, hits: dict[int, _Hit], group_seed: int = 0,
             i = h.end
         else:
             i += 1
-    return _link_coordination(doc, _merge_appositions(doc, out))
+    return _link_coordination(doc, _merge_appositions(doc, _merge_of_state(doc, out)))
+
+
+def _merge_of_state(doc: Doc, ms: list[ActorMention]) -> list[ActorMention]:
+    """"King Hassan of Morocco", "President Taylor of Liberia": a titled name followed by "of" and a state is that
+    state's."""
+    out: list[ActorMention] = []
+    skip: set[int] = set()
+    for k, m in enumerate(ms):
+        if k in skip:
+            continue
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        if nxt is not None and m.name and m.roles and not (m.country or m.org or m.pronoun or m.modifier) \
+                and m.end < len(doc) and doc[m.end].lower_ == "of" and nxt.start == m.end + 1 and nxt.country \
+                and not (nxt.person or nxt.roles or nxt.agent or nxt.org):
+            m.country, m.end = nxt.country, nxt.end
+            m.text = doc[m.start:m.end].text
+            skip.add(k + 1)
+        out.append(m)
+    return out
 
 
 def _merge_appositions(doc: Doc, ms: list[ActorMention]) -> list[ActorMention]:

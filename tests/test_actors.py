@@ -130,3 +130,10 @@ def test_they_after_a_group_of_states_is_that_group(coder: Coder) -> None:
 def test_a_ruler_is_the_states_leader(coder: Coder) -> None:
     e = one(coder, "Kuwait's ruler flew to Doha on Wednesday for talks with the Qatari emir.", dt.date(2017, 6, 8))
     assert (e.source.person, e.target.person) == ("Sabah Al-Ahmad Al-Jaber Al-Sabah", "Tamim bin Hamad Al Thani")
+
+
+def test_a_titled_name_of_a_state_is_that_states(coder: Coder) -> None:
+    e = one(coder, "King Hassan of Morocco received Senegalese President Abdou Diouf in Rabat on Monday.",
+            dt.date(1989, 3, 14))
+    assert {(e.source.country, e.source.person), (e.target.country, e.target.person)} == {
+        ("MAR", "Hassan"), ("SEN", "Abdou Diouf")}

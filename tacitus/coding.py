@@ -787,9 +787,11 @@ class RuleCoder:
                 if s.entity and t.entity and s.entity == t.entity and s.agent != "UAF" and not domestic and (
                         s.person == t.person or not (t.person or s.person) or entry.type == "CONSULT"
                         or (s.agent or "") == (t.agent or "")):
-                    continue  # Iran with Iran: an actor's own statement, not a dyad; police arresting a
-                    # former president (COP against GOV) is a real domestic event and stays
-                if t.plural and not t.entity:
+                    if entry.type == "CONSULT" or not (t.modifier and not t.agent and _locative(sent.doc[t.head])):
+                        continue  # Iran with Iran: an actor's own statement, not a dyad; police arresting a
+                        # former president (COP against GOV) is a real domestic event and stays
+                    t = None  # "Bosnian Serb forces withdrew from Gorazde": a place of their own state is no side
+                if t is not None and t.plural and not t.entity:
                     t = None
             if not s.entity and not s.person and not (
                     entry.type in ("ASSAULT", "COERCE") and s.agent and t is not None and t.entity):

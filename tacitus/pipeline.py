@@ -420,6 +420,11 @@ def _place_ethnic_groups(doc, mentions: list[ActorMention]) -> None:  # type: ig
             state = next((o for o in mentions if o.country and o.country != m.country and not o.person
                           and not o.modifier and _is_locative(doc[o.head])), None)  # "demonstrated in Serbia"
         if state is not None:
+            # "Bosnian Serbs said their forces ...": what "their" took from the group moves with it
+            for later in mentions:
+                if later.start > m.start and doc[later.start].lower_ == "their" and later.country == m.country \
+                        and not (later.person or later.org):
+                    later.country = state.country
             m.country, m.agent = state.country, "ETH"  # CAMEO's ethnic-group sector
 
 

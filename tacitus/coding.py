@@ -612,7 +612,7 @@ class RuleCoder:
             # "demanded that the US cancel ...", "refused to meet Jordan's King", "rejected an offer from Kabul"
             targets = _clause_target(anchor, by_token, sources) or targets
         if entry.type != "CONSULT" and sources and not any(t.entity or t.person or t.counterpart for t in targets) \
-                and _the_country(governor):
+                and (anaphor := _the_country(governor)) is not None:
             # "troops would begin leaving the country": the one state besides the source named here or just before
             own = {x.entity for x in sources}
             for told in (mentions, actors.previous_mentions):
@@ -622,6 +622,12 @@ class RuleCoder:
                     if len(states) == 1:
                         targets = [replace(next(iter(states.values())), modifier=False)]
                     break
+            else:  # neither names another state: the one the article names most ("... with the island")
+                ranked = sorted(((n, code) for code, n in actors.times_named.items() if code not in own and n >= 2),
+                                reverse=True)
+                if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                    targets = [ActorMention(anaphor.i, anaphor.i + 1, f"the {anaphor.text}", anaphor.i,
+                                            country=ranked[0][1], reason="the state the article names most")]
         if entry.type in ("RETREAT", "COERCE", "SANCTION") and sources and not any(
                 t.entity or t.person or t.counterpart for t in targets):
             # "hundreds of Palestinian prisoners" ... "Israel freed 477 prisoners": the people told before
@@ -1091,12 +1097,17 @@ def _own_state(x: ActorMention, kb: ActorKB) -> ActorMention:
                         agent="CVL" if x.agent == "GOV" else "GOV", reason=OWN_STATE_REASON)
 
 
-def _the_country(verb: Token) -> bool:
-    """Whether the verb's object is "the country" ("leave the country", "pull out of the country")."""
-    objs = [c for c in verb.children if c.dep_ == "dobj"] + [p for c in verb.children if c.dep_ == "prep"
-                                                            for p in c.children if p.dep_ == "pobj"]
-    return any(o.lemma_.lower() == "country" and o.tag_ == "NN" and any(d.lower_ == "the" for d in o.children)
-               for o in objs)
+def _the_country(verb: Token) -> Token | None:
+    """The verb's object, or a phrase on it, that is "the country" or the like ("leave the country", "pull out of
+    the country", "eased restrictions on travel with the island"), or None."""
+    objs, stack = [], [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("dobj", "pobj", "conj"):
+            objs.append(t)
+        stack += [c for c in t.children if c.dep_ in ("prep", "pobj", "conj")]
+    return next((o for o in objs if o.lemma_.lower() in STATE_ANAPHORS and o.tag_ == "NN"
+                 and any(d.lower_ == "the" for d in o.children)), None)
 
 
 def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) -> ActorMention | None:

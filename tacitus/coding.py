@@ -579,7 +579,8 @@ class RuleCoder:
                 and any(c.dep_ == "dobj" and c.lower_ in ("them", "him", "her") for c in governor.children):
             # "froze the assets of two Venezuelan officials, accusing them of ...", "arrested the Kenyan activist
             # and charged him": the pronoun is whom the main verb acted on
-            targets = [m for c in governor.head.children if c.dep_ == "dobj" for m in _mentions_for(c, by_token, mentions)
+            targets = [m for c in governor.head.children if c.dep_ == "dobj"
+                       for m in _mentions_for(c, by_token, mentions)
                        if m.entity and all(m.entity != x.entity for x in sources)] or targets
         if entry.type in REACTION_TYPES and sources and not any(
                 t.entity or t.person or t.counterpart for t in targets):
@@ -623,11 +624,9 @@ class RuleCoder:
                         targets = [replace(next(iter(states.values())), modifier=False)]
                     break
             else:  # neither names another state: the one the article names most ("... with the island")
-                ranked = sorted(((n, code) for code, n in actors.times_named.items() if code not in own and n >= 2),
-                                reverse=True)
-                if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-                    targets = [ActorMention(anaphor.i, anaphor.i + 1, f"the {anaphor.text}", anaphor.i,
-                                            country=ranked[0][1], reason="the state the article names most")]
+                targets = [ActorMention(anaphor.i, anaphor.i + 1, f"the {anaphor.text}", anaphor.i, country=code,
+                                        reason="the state the article names most")
+                           for code in _most_named(actors, own, 1)] or targets
         if entry.type in ("RETREAT", "COERCE", "SANCTION") and sources and not any(
                 t.entity or t.person or t.counterpart for t in targets):
             # "hundreds of Palestinian prisoners" ... "Israel freed 477 prisoners": the people told before
@@ -1065,8 +1064,8 @@ PAIR_NOUNS = {"country", "nation", "state", "side", "government", "neighbour", "
 
 def _both_states(verb: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention],
                  actors: DocumentActors) -> list[ActorMention]:
-    """"The United States called on both countries to comply", "urged both Koreas", "deals with either country": with no pair coordinated
-    before, the two states the article names most, besides the one acting (none when a third is named as often)."""
+    """"The United States called on both countries to comply", "urged both Koreas", "deals with either country":
+    with no pair coordinated before, the two states the article names most besides the one acting."""
     # "warned that Washington would not conclude trade deals with either country": in what was said, too
     said = [t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree]
     told = [c for c in verb.children if c.dep_ == "dobj"] + [
@@ -1082,12 +1081,22 @@ def _both_states(verb: Token, by_token: dict[int, ActorMention], mentions: list[
         subject, _ = _subject(verb)
         # "China, the North's main ally, called on both Koreas": the subject itself, not what its apposition names
         own = {m.entity for m in (_mentions_for(subject, by_token, mentions) if subject is not None else [])[:1]}
-        ranked = sorted(((n, code) for code, n in actors.times_named.items() if code not in own and n >= 2),
-                        reverse=True)
-        if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][0] > ranked[2][0]):
-            return [ActorMention(tok.i, tok.i + 1, tok.text, tok.i, country=code,
-                                 reason="one of the two states the article names most") for _, code in ranked[:2]]
+        pair = [ActorMention(tok.i, tok.i + 1, tok.text, tok.i, country=code,
+                             reason="one of the two states the article names most")
+                for code in _most_named(actors, {e for e in own if e}, 2)]
+        if pair:
+            return pair
     return []
+
+
+def _most_named(actors: DocumentActors, besides: set[str], k: int) -> list[str]:
+    """The `k` states the article names most (each at least twice), besides `besides`; none when the k-th is named
+    as often as the next."""
+    ranked = sorted(((n, code) for code, n in actors.times_named.items() if code not in besides and n >= 2),
+                    reverse=True)
+    if len(ranked) < k or len(ranked) > k and ranked[k - 1][0] == ranked[k][0]:
+        return []
+    return [code for _, code in ranked[:k]]
 
 
 def _own_state(x: ActorMention, kb: ActorKB) -> ActorMention:

@@ -685,6 +685,11 @@ class RuleCoder:
             entry = entry.model_copy(update={"rule": f"{entry.rule}+peacekeeping", "type": "AID", "mode": None,
                                              "cameo": "074", "context": ["peacekeeping"], "symmetric": False})
         elif entry.type == "CONSULT" and entry.mode == "visit" and all(
+                x.agent == "MIL" and not x.person for x in sources) and _for_drills(governor):
+            # "two Russian bombers landed in Venezuela for training flights": military cooperation (CAMEO 062)
+            entry = entry.model_copy(update={"rule": f"{entry.rule}+exercise", "type": "COOPERATE", "mode": None,
+                                             "cameo": "062", "context": ["military"], "symmetric": True})
+        elif entry.type == "CONSULT" and entry.mode == "visit" and all(
                 x.agent == "MIL" and not x.person for x in sources):
             # "troops crossed into Gambia", "paratroopers began arriving": a deployment (CAMEO 154), not a visit
             entry = entry.model_copy(update={"rule": f"{entry.rule}+military", "type": "MOBILIZE", "mode": "troops",
@@ -1104,6 +1109,16 @@ def _own_state(x: ActorMention, kb: ActorKB) -> ActorMention:
     name = kb.countries[x.country].names[0] if x.country in kb.countries else x.country
     return ActorMention(x.start, x.end, f"[{name}]", x.head, country=x.country,
                         agent="CVL" if x.agent == "GOV" else "GOV", reason=OWN_STATE_REASON)
+
+
+DRILL_NOUNS = {"training", "exercise", "drill", "maneuver", "manoeuvre", "wargame"}
+
+
+def _for_drills(verb: Token) -> bool:
+    """"landed in Venezuela for training flights", "arrived for joint exercises": come to train together."""
+    return any(p.dep_ == "pobj" and (p.lemma_.lower() in DRILL_NOUNS or any(
+        k.dep_ in ("compound", "amod") and k.lemma_.lower() in DRILL_NOUNS for k in p.children))
+        for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children)
 
 
 def _the_country(verb: Token) -> Token | None:

@@ -823,6 +823,10 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
     pytest.param("HAVANA - Cuba freed 53 political prisoners on Monday, Cuban officials said. The releases were part "
                  "of a broader thaw. Last week, Washington eased restrictions on remittances to the island.",
                  "CONCEDE", [("USA", "CUB")], id="the-island-is-the-state-the-article-names-most"),
+    pytest.param("Indian troops arrived in Mongolia on Monday for joint exercises.", "COOPERATE", [("IND", "MNG")],
+                 id="troops-arriving-for-exercises-cooperate"),
+    pytest.param("Indian troops arrived in Mongolia on Monday for joint exercises.", "MOBILIZE", [],
+                 id="troops-arriving-for-exercises-do-not-mobilize"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his handling of the protests.", "SUPPORT",
                  [("RUS", "BLR")], id="his-in-the-object-is-the-person-named-before"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his own handling of the economy.", "SUPPORT",

@@ -756,8 +756,11 @@ class RuleCoder:
             named = {m.entity for m in [*mentions, *actors.previous_mentions] if m.entity and not m.modifier}
             # a government's protest or demand with no side named answers something told elsewhere
             inward = entry.type not in REACTION_TYPES or entry.type == "PROTEST"
+            # but a state itself attacking ("Iran launched dozens of drones") attacks someone the text does not name
+            state_attack = entry.type == "ASSAULT"
             pairs = [(x, _own_state(x, actors.kb) if t is None and x.country and not x.org and named <= {x.country}
-                      and (inward or (x.agent not in (None, "GOV") and not x.roles)) else t) for x, t in pairs]
+                      and (inward and not (state_attack and x.agent in (None, "GOV"))
+                           or (x.agent not in (None, "GOV") and not x.roles)) else t) for x, t in pairs]
         status = _status(governor, anchor, sent)
         if entry.announces and status == "occurred":
             status = "planned"

@@ -347,7 +347,7 @@ class Coder:
                     # "agreed on Monday to meet": the meeting's day is not told
                     if c.entry.type not in HOSTILE_TYPES:
                         date, precision = None, None
-                elif dm.weekday is not None and c.status == "planned" and article.published:
+                elif dm.weekday is not None and c.status == "planned" and article.published and not _tried(c):
                     date = next_weekday(article.published, dm.weekday)
                 elif dm.ahead is not None and c.status == "planned":
                     date = dm.ahead  # "will leave by September 11", told in April: this coming September
@@ -652,6 +652,12 @@ def _arrival_date(dates: list[DateMention], sent) -> DateMention | None:  # type
         if verb.lemma_.lower() in MOTION_VERBS:
             return d
     return None
+
+
+def _tried(c: Candidate) -> bool:
+    """"Iran tried to meet Saudi officials on Monday": an attempt told in the past, so the past Monday."""
+    head = c.governor.head
+    return c.governor.dep_ == "xcomp" and head.lemma_.lower() in ("try", "seek", "attempt") and head.tag_ == "VBD"
 
 
 def _ongoing(verb) -> bool:  # type: ignore[no-untyped-def]

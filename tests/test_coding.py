@@ -194,6 +194,13 @@ def test_a_relative_day_counts_from_the_day_told_before_it_even_with_no_event(co
     assert (e.source.entity, e.target.entity, e.date) == ("MLI", "NLD", dt.date(2023, 3, 5))
 
 
+def test_a_meeting_tried_on_a_weekday_is_dated_that_past_day(coder: Coder) -> None:
+    [e] = consults(code(coder, "Bolivia tried to meet Chilean officials on Monday.", dt.date(2023, 5, 5)))
+    assert e.date == dt.date(2023, 5, 1)
+    [e] = consults(code(coder, "Bolivia will try to meet Chilean officials on Monday.", dt.date(2023, 5, 5)))
+    assert e.date == dt.date(2023, 5, 8)
+
+
 def test_an_act_under_way_when_it_was_said_happened_that_day(coder: Coder) -> None:
     text = "Chilean President Gabriel Boric said on Tuesday that Chile was pulling out of the fisheries accord with Peru."
     [e] = [e for e in code(coder, text, dt.date(2023, 5, 5)) if e.type == "SANCTION"]

@@ -1848,6 +1848,12 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
         kids = list(v.children)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "hypothetical"  # "if Milosevic did not withdraw": a condition, negated or not
+        if i == 0 and any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                                    for g in c.children) for c in kids) \
+                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids) and not _negated(v):
+            # "Israel will attack Iran if it builds a bomb": what will happen on a condition ("will not accept any
+            # refugees if war starts" stays a refusal)
+            return "hypothetical"
         negated = _negated(v)
         refusal = v.lemma_.lower() in DENY_VERBS and (i > 0 or anchor != governor)
         if negated and refusal:

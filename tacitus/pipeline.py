@@ -347,7 +347,9 @@ class Coder:
                     # "agreed on Monday to meet": the meeting's day is not told
                     if c.entry.type not in HOSTILE_TYPES:
                         date, precision = None, None
-                elif dm.weekday is not None and c.status == "planned" and article.published and not _tried(c):
+                elif dm.weekday is not None and (c.status == "planned" or c.status == "hypothetical" and any(
+                        k.dep_ == "aux" and k.lower_ in ("will", "shall", "'ll") for k in c.governor.children)) \
+                        and article.published and not _tried(c):
                     date = next_weekday(article.published, dm.weekday)
                 elif dm.ahead is not None and c.status == "planned":
                     date = dm.ahead  # "will leave by September 11", told in April: this coming September

@@ -67,6 +67,10 @@ def test_conditional_is_hypothetical(coder: Coder) -> None:
     evs = [e for e in code(coder, "Washington would lift the embargo if Havana did not release the dissidents.")
            if e.type == "RETREAT"]
     assert [(e.source.entity, e.status) for e in evs] == [("CUB", "hypothetical")], "a negated condition is no denial"
+    evs = [e for e in code(coder, "Turkey will strike Syria if Damascus sends troops north.") if e.type == "ASSAULT"]
+    assert [e.status for e in evs] == ["hypothetical"], "a future act on a condition told after it"
+    evs = consults(code(coder, "Modi will visit Nepal on Monday if the weather allows.", dt.date(2023, 5, 5)))
+    assert [(e.status, e.date) for e in evs] == [("hypothetical", dt.date(2023, 5, 8))]
 
 
 def test_recalled_background_is_not_dated_with_publication(coder: Coder) -> None:

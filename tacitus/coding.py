@@ -726,9 +726,13 @@ class RuleCoder:
                 targets = [replace(named[-1], start=his.start, end=his.end, text=his.text, head=his.head)]
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
         if entry.type in DOMESTIC_TYPES and len(targets) == 1 and targets[0].country and not targets[0].person \
-                and sources and all(not x.entity and x.roles and not x.plural for x in sources):
+                and sources and all(not x.entity and (x.roles and not x.plural or entry.type in VERBAL_TYPES
+                                                      and x.agent in NONSTATE_AGENTS and targets[0].agent == "GOV")
+                                    for x in sources):
             # "Vice-President Moody Awori has declined to resign despite pressure by the Kenya Anti-Corruption
-            # Commission": an official of no named country acting on one state's people acts in its own politics
+            # Commission": an official of no named country acting on one state's people acts in its own politics;
+            # so does a group making demands of one state's government ("the rebel group insisted that Burundi's
+            # government grant ...")
             sources = [replace(x, country=targets[0].country,
                                reason="country not named; read as that of the one state acted on") for x in sources]
         if entry.type == "MOBILIZE" and sources and all(t.entity == sources[0].entity for t in targets):
@@ -1796,6 +1800,7 @@ ADJUNCT_PREPS = {"after", "over", "following", "during", "for"}  # "was suspende
 FROM_AGENT_TYPES = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # "an appeal / a threat / a pledge from X": X's
 STATE_ANAPHORS = {"kingdom", "emirate", "republic", "island", "country", "nation", "sultanate"}
 OWN_STATE_REASON = "no other side named: a domestic act is aimed at the source's own state"
+VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "PROTEST"}
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "THREATEN", "CONCEDE", "RETREAT", "SANCTION", "ASSAULT", "REQUEST", "REJECT",
                   "ACCUSE"}
 HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}

@@ -823,6 +823,8 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  id="troops-pulled-out-of-a-place"),
     pytest.param("Interior Minister Jorge Valdez lifted the curfew in Bolivia on Friday.", "CONCEDE", [("BOL", "BOL")],
                  id="an-official-of-no-named-country-acting-on-one-state-is-its-own"),
+    pytest.param("The rebel movement demanded that Chad's government release political prisoners.", "REQUEST",
+                 [("TCD", "TCD")], id="a-group-demanding-of-one-states-government-is-of-that-state"),
     pytest.param("Prime Minister Jorge Valdez condemned Bolivian and Chilean opposition leaders.", "ACCUSE",
                  [(None, "CHL"), (None, "BOL")], id="acting-on-two-states-names-no-country"),
     pytest.param("Khartoum accused Darfur rebels of attacking an aid convoy near the Chadian border.", "ACCUSE",

@@ -726,7 +726,8 @@ class RuleCoder:
                 targets = [replace(named[-1], start=his.start, end=his.end, text=his.text, head=his.head)]
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
         if entry.type in DOMESTIC_TYPES and len(targets) == 1 and targets[0].country and not targets[0].person \
-                and sources and all(not x.entity and (x.roles and not x.plural or entry.type in VERBAL_TYPES
+                and sources and all(not x.entity and ((x.roles or x.agent in ("JUD", "COP", "LEG")) and not x.plural
+                                                      or entry.type in VERBAL_TYPES
                                                       and x.agent in NONSTATE_AGENTS and targets[0].agent == "GOV")
                                     for x in sources):
             # "Vice-President Moody Awori has declined to resign despite pressure by the Kenya Anti-Corruption

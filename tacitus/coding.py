@@ -321,6 +321,12 @@ class RuleCoder:
             if answered:
                 rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, f"answering '{answered[0].text}', "
                                                                               "not a reprisal"))
+            elif c.status == "occurred" and speech is c.governor and c.anchor.lemma_.lower() in ("hit", "strike") \
+                    and c.target is not None and any(k.dep_ == "prep" and k.lower_ == "at" for k in c.anchor.children):
+                # "Eritrea hit back at Ethiopian bases": a reprisal done by striking is an attack
+                converted.append(replace(c, entry=c.entry.model_copy(update={
+                    "rule": f"{c.entry.rule}+done", "type": "ASSAULT", "mode": None, "cameo": "190",
+                    "context": ["military"]})))
             elif c.status == "denied" or (c.status == "occurred" and speech is c.governor):
                 rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, "a reprisal done, not threatened"))
             else:

@@ -781,8 +781,12 @@ class DocumentActors:
     previous_mentions: list[ActorMention] = field(default_factory=list)  # and of the sentence before it
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
-    states_named: frozenset[str] = frozenset()  # states the article names beyond the place of a meeting
     times_named: dict[str, int] = field(default_factory=dict)  # how often the article names each state
+
+    @property
+    def states_named(self) -> frozenset[str]:
+        """The states the article names at least twice: beyond the place of a meeting."""
+        return frozenset(k for k, n in self.times_named.items() if n >= 2)
 
     def note_sentence(self, doc: Doc, mentions: list[ActorMention]) -> None:
         """Remember what a new sentence tells about its actors: its mentions (the one before stays as

@@ -691,15 +691,16 @@ class RuleCoder:
             entry = entry.model_copy(update={"rule": f"{entry.rule}+peacekeeping", "type": "AID", "mode": None,
                                              "cameo": "074", "context": ["peacekeeping"], "symmetric": False})
         elif entry.type == "CONSULT" and entry.mode == "visit" and all(
-                x.agent == "MIL" and not x.person for x in sources) and _for_drills(governor):
-            # "two Russian bombers landed in Venezuela for training flights": military cooperation (CAMEO 062)
-            entry = entry.model_copy(update={"rule": f"{entry.rule}+exercise", "type": "COOPERATE", "mode": None,
-                                             "cameo": "062", "context": ["military"], "symmetric": True})
-        elif entry.type == "CONSULT" and entry.mode == "visit" and all(
                 x.agent == "MIL" and not x.person for x in sources):
-            # "troops crossed into Gambia", "paratroopers began arriving": a deployment (CAMEO 154), not a visit
-            entry = entry.model_copy(update={"rule": f"{entry.rule}+military", "type": "MOBILIZE", "mode": "troops",
-                                             "cameo": "154", "context": ["military"], "symmetric": False})
+            if _for_drills(governor):
+                # "two Russian bombers landed in Venezuela for training flights": military cooperation (CAMEO 062)
+                entry = entry.model_copy(update={"rule": f"{entry.rule}+exercise", "type": "COOPERATE", "mode": None,
+                                                 "cameo": "062", "context": ["military"], "symmetric": True})
+            else:
+                # "troops crossed into Gambia", "paratroopers began arriving": a deployment (CAMEO 154), not a visit
+                entry = entry.model_copy(update={"rule": f"{entry.rule}+military", "type": "MOBILIZE",
+                                                 "mode": "troops", "cameo": "154", "context": ["military"],
+                                                 "symmetric": False})
         if entry.type == "CONSULT":  # "some of his counterparts": no state, so no dyad to code
             generic = [t for t in targets if t.plural and not t.entity and not t.person]
             both_sides = symmetric and len({x.entity for x in sources if x.entity}) >= 2  # "between the two PMs"

@@ -11,7 +11,7 @@ import hashlib
 import re
 from time import perf_counter
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import NUMBER_WORDS, link_to_events
-from .coding import (HOSTILE_TYPES, MOTION_VERBS, PLAN_VERBS, Candidate, RuleCoder, TriggerLexicon,
+from .coding import (FUTURE_AUX, HOSTILE_TYPES, MOTION_VERBS, PLAN_VERBS, Candidate, RuleCoder, TriggerLexicon,
                      _governing_verb, _infinitive, actors_resolve_pronoun)
 from .dates import DateMention, find_dates, last_year_told, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
@@ -138,7 +138,6 @@ class Coder:
                       and h.kind in ("CNAME", "METO", "PLACE")), None)
         named = Counter(h.key for h in hits.values()
                         if h.kind in ("CNAME", "CADJ", "METO") and doc[h.start].idx >= dateline_end)
-        actors.states_named = frozenset(k for k, n in named.items() if n >= 2)
         actors.times_named = dict(named)
         last_speaker: ActorRef | None = None
         last_quote_sentence = -2
@@ -189,10 +188,10 @@ class Coder:
             if s_index == 0:
                 lead_dates = dates
             dated_before = last_dated
+            days_told = [d for d in dates if d.date is not None and d.precision == "day" and not d.future]
             for c, own_dates in ((c, d) for c in cands for d in _occasions(dates, c)):
-                told_before = [d for d in dates if d.date is not None and d.precision == "day" and not d.future]
                 rec, lead, current, history = self._record(article, state, c, own_dates, offset, s_index,
-                                                           last_dated, told_before)
+                                                           last_dated, days_told)
                 if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
                     last_dated = (rec.date, rec.date_precision)
                 generic = c.target is not None and c.target.plural and not c.target.person
@@ -206,8 +205,8 @@ class Coder:
             if last_dated == dated_before:
                 # "drones were destroyed overnight into Sunday ... launched 145 drones during the same night": a
                 # day the text names is what a later "the same night" points back to, even with no event coded
-                told = [d for d in dates if d.date is not None and d.precision == "day" and not d.future
-                        and d.date <= (article.published or d.date) and not d.text.lower().startswith("since")]
+                told = [d for d in days_told if d.date <= (article.published or d.date)
+                        and not d.text.lower().startswith("since")]
                 if told:
                     last_dated = (told[-1].date, "day")
             arrival = _planned_arrival(sent, dates, mentions, article.published)
@@ -323,7 +322,7 @@ class Coder:
 
     def _record(self, article: Article, state: _Loaded, c: Candidate, dates: list[DateMention], offset: int,
                 s_index: int, last_dated: tuple[dt.date, str] | None,
-                days_told: list[DateMention] = ()) -> tuple[EventRecord, bool, bool, bool]:  # type: ignore[assignment]
+                days_told: Sequence[DateMention] = ()) -> tuple[EventRecord, bool, bool, bool]:
         sent = c.sent
         date, precision = None, None
         dm = _attached_date(dates, c)
@@ -348,7 +347,7 @@ class Coder:
                     if c.entry.type not in HOSTILE_TYPES:
                         date, precision = None, None
                 elif dm.weekday is not None and (c.status == "planned" or c.status == "hypothetical" and any(
-                        k.dep_ == "aux" and k.lower_ in ("will", "shall", "'ll") for k in c.governor.children)) \
+                        k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in c.governor.children)) \
                         and article.published and not _tried(c):
                     date = next_weekday(article.published, dm.weekday)
                 elif dm.ahead is not None and c.status == "planned":

@@ -781,6 +781,7 @@ class DocumentActors:
     previous_mentions: list[ActorMention] = field(default_factory=list)  # and of the sentence before it
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
+    filed_in: str | None = None  # the state of the dateline's place
     times_named: dict[str, int] = field(default_factory=dict)  # how often the article names each state
 
     @property

@@ -743,6 +743,13 @@ class RuleCoder:
             # government grant ...")
             sources = [replace(x, country=targets[0].country,
                                reason="country not named; read as that of the one state acted on") for x in sources]
+        if entry.type in ("ASSAULT", "COERCE") and sources and all(sent.doc[x.head].dep_ not in ("amod", "compound")
+                                                                   for x in sources) \
+                and (home := _home_state(sources, targets, actors)):
+            # "security forces have killed more than 740 people", "police opened fire on protesters": forces of no
+            # named country act at home, in the state the article is about
+            sources = [replace(x, country=home, reason="forces of no named country: read as those of the state "
+                                                       "the article is about") for x in sources]
         if entry.type == "MOBILIZE" and sources and all(t.entity == sources[0].entity for t in targets):
             place = _event_place(sent, mentions, after=anchor.i)  # "troops sent to a base in Qatar": where they go
             targets = [place] if place is not None and place.country != sources[0].entity else []
@@ -1117,6 +1124,23 @@ def _most_named(actors: DocumentActors, besides: set[str], k: int) -> list[str]:
     if len(ranked) < k or len(ranked) > k and ranked[k - 1][0] == ranked[k][0]:
         return []
     return [code for _, code in ranked[:k]]
+
+
+def _home_state(sources: list[ActorMention], targets: list[ActorMention], actors: DocumentActors) -> str | None:
+    """The state whose forces these are, when the text names none: the one state the article names (or names
+    most), provided whom they acted on is of no other state; None otherwise."""
+    if not all(x.agent in ("MIL", "COP") and not (x.entity or x.person) for x in sources):
+        return None
+    named = {code for code, n in actors.times_named.items() if n}
+    home = {next(iter(named))} if len(named) == 1 else set(_most_named(actors, set(), 1))
+    people = {t.country for t in targets if t.country}
+    if any(t.org or t.country and t.agent not in NONSTATE_AGENTS for t in targets) or len(people) > 1:
+        return None
+    if people and actors.filed_in:  # "CAIRO - ... security forces opened fire on Morsi supporters"
+        home.add(actors.filed_in)
+    if people:
+        return next(iter(people)) if people <= home else None
+    return next(iter(home)) if len(home) == 1 else None
 
 
 def _own_state(x: ActorMention, kb: ActorKB) -> ActorMention:

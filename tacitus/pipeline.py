@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import NUMBER_WORDS, link_to_events
-from .coding import (FUTURE_AUX, HOSTILE_TYPES, MOTION_VERBS, PLAN_VERBS, Candidate, RuleCoder, TriggerLexicon,
+from .coding import (FUTURE_AUX, HOSTILE_TYPES, MOTION_VERBS, NONSTATE_AGENTS, PLAN_VERBS, Candidate, RuleCoder, TriggerLexicon,
                      _governing_verb, _infinitive, actors_resolve_pronoun)
 from .dates import DateMention, find_dates, last_year_told, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
@@ -139,6 +139,7 @@ class Coder:
         named = Counter(h.key for h in hits.values()
                         if h.kind in ("CNAME", "CADJ", "METO") and doc[h.start].idx >= dateline_end)
         actors.times_named = dict(named)
+        actors.filed_in = venue.key if venue is not None else None
         last_speaker: ActorRef | None = None
         last_quote_sentence = -2
         claims = registry.get(self.config.claims_stage)(lambda m: m.to_ref(state.kb),
@@ -455,6 +456,13 @@ def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors:
     "Uribe's government")."""
     if m.entity or not (m.roles or m.agent):
         return
+    named = next((b for b in before if b.end == m.start and b.person and b.entity and not b.modifier), None)
+    if named is not None and m.agent in NONSTATE_AGENTS and doc[m.head].tag_ == "NNS" \
+            and doc[named.end - 1].dep_ == "compound":
+        # "Morsi supporters", "Gbagbo loyalists": the people of the leader's state, not the leader
+        m.country, m.start, m.text = named.country, named.start, doc[named.start:m.end].text
+        before.remove(named)
+        return
     k = m.start - 1
     while k > 0 and doc[k].lower_ in TITLE_PREFIXES:
         k -= 1
@@ -732,6 +740,10 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             k.dep_ in ("nsubj", "nsubjpass", "mark") for k in clause.children):
         # "held calls with Swaraj and Qureshi on Tuesday, urging both sides to ...": a participle clause tells
         # what was done at the same time
+        return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
+    if not eligible and clause.dep_ == "advcl" and clause.head.i != clause.i and any(
+            k.lower_ == "when" and k.dep_ in ("advmod", "mark") for k in clause.children):
+        # "51 people were killed on Monday when security forces opened fire": the when-clause happened then
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
     if not eligible and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS and _ongoing(clause):
         # "Trump said on Tuesday that the United States was pulling out of the accord": an act told as under way

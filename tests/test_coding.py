@@ -855,6 +855,14 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  [("RUS", "BLR")], id="his-in-the-object-is-the-person-named-before"),
     pytest.param("Lukashenko flew to Moscow on Monday. Putin praised his own handling of the economy.", "SUPPORT",
                  [], id="his-own-is-the-one-acting-and-no-target"),
+    pytest.param("Bolivia's government declared a state of emergency on Monday. Bolivia's opposition called for new "
+                 "elections. Security forces have killed 12 people since the vote.", "ASSAULT", [("BOL", "BOL")],
+                 id="forces-of-no-named-country-are-the-article's-state"),
+    pytest.param("ISLAMABAD - Soldiers opened fire on Imran Khan supporters outside the parliament on Sunday, killing "
+                 "four.", "ASSAULT", [("PAK", "PAK")], id="forces-firing-on-a-leader's-supporters-at-home"),
+    pytest.param("Israel's army said its troops were on alert. Israeli ministers met on Sunday. Troops shot dead three "
+                 "Palestinian gunmen near the border.", "ASSAULT", [(None, "PSE")],
+                 id="forces-of-no-named-country-acting-on-another-state's-people-stay-unnamed"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]
@@ -1043,3 +1051,15 @@ def test_a_reaction_to_things_a_side_was_told_doing_targets_that_side(coder: Cod
     text = "Azerbaijani troops set up roadblocks on the Lachin road on Sunday. Armenian officials condemned the roadblocks."
     evs = [e for e in code(coder, text) if e.type == "ACCUSE"]
     assert [(e.source.entity, e.target.entity) for e in evs] == [("ARM", "AZE")]
+
+
+def test_a_when_clause_happened_on_the_day_of_its_main_clause(coder: Coder) -> None:
+    text = "Hospital officials said 20 people were killed on Monday when police opened fire on a crowd in Harare."
+    evs = [e for e in code(coder, text) if e.type == "ASSAULT"]
+    assert [(e.source.entity, e.date) for e in evs] == [("ZWE", dt.date(2022, 11, 14))]
+
+
+def test_a_leaders_supporters_are_people_of_his_state_not_the_leader(coder: Coder) -> None:
+    evs = code(coder, "Thousands of Imran Khan supporters blocked roads on Sunday.")
+    assert [(e.type, e.source.entity, e.source.agent, e.source.person) for e in evs] == [
+        ("PROTEST", "PAK", "CVL", None)]

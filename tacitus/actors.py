@@ -778,6 +778,7 @@ class DocumentActors:
     owned_nouns: dict[str, ActorMention] = field(default_factory=dict)  # "Palestinian prisoners": prisoner -> PSE
     done_nouns: dict[str, ActorMention] = field(default_factory=dict)  # "Russian forces kept checkpoints": -> RUS
     done_here: dict[str, ActorMention] = field(default_factory=dict)  # the sentence being coded's, kept for later
+    accused_here: ActorMention | None = None  # whom the sentence being coded accuses: who denies "the charge"
     previous_mentions: list[ActorMention] = field(default_factory=list)  # and of the sentence before it
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
@@ -805,6 +806,7 @@ class DocumentActors:
         # the next sentence on (a sentence's own reactions do not name what they react to)
         self.done_nouns.update(self.done_here)
         self.done_here = {}
+        self.accused_here = None
         for m in mentions:
             tok = doc[m.head]
             if m.entity and not (m.pronoun or m.modifier) and tok.dep_ == "nsubj":

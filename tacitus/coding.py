@@ -64,6 +64,7 @@ class TriggerEntry(BaseModel):
     announces: bool = False  # the verb announces the act, it does not do it ("invited Kim to Washington"): planned
     outranks: list[str] = []  # families this one replaces at the same anchor ("pledged $4 billion in aid" is AID)
     subjects: list[str] = []  # lemmas the subject must have: "troops left Iraq" (not "the minister left Iraq")
+    objects: list[str] = []  # lemmas what it acts on must have: "denied the charge" (not "denied entry")
     threat_only: bool = False  # an act coded only when announced ("would retaliate"): the announcement is the threat
 
     @field_validator("type")
@@ -282,6 +283,8 @@ class RuleCoder:
                         actors.last_target[c.entry.rule] = c.target
                     if c.source is not None and c.source.entity and c.status == "occurred":
                         actors.last_source[c.entry.type] = c.source
+                    if c.entry.type == "ACCUSE" and c.target is not None and c.target.entity:
+                        actors.accused_here = c.target
                     if c.entry.type in DEED_TYPES and c.source is not None and c.source.entity \
                             and c.status in ("occurred", "planned"):
                         actors.last_actor = c.source
@@ -385,6 +388,8 @@ class RuleCoder:
                         if c.dep_ in ("dobj", "compound")}
             if objects & set(entry.exclude_objects):
                 return f"'{anchor.text}' with '{sorted(objects & set(entry.exclude_objects))[0]}' is another sense"
+            if entry.objects and not objects & set(entry.objects):
+                return f"'{anchor.text}' without {' or '.join(entry.objects[:3])} is another sense"
             clauses = [c for c in anchor.children if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "mark")
                                                                                 for g in c.children)]
             if entry.not_with_clause and clauses and not any(_conditional_threat(c) for c in clauses):
@@ -540,6 +545,11 @@ class RuleCoder:
         if not sources and subject is not None and subject.lower_ in CLAUSE_PRONOUNS and not subject_passive:
             # "Iran denied that it had launched the drones"; but in "will help Qatar if it is attacked" it is the target
             sources = _reporting_subject(subject, by_token)
+        if not sources and entry.objects and subject is not None and subject.i not in by_token \
+                and actors.accused_here is not None and any(d.lower_ == "the" for d in subject.children):
+            # "accused NATO of massing troops on its border, a claim the alliance denied": who denies the charge is
+            # whom the sentence accuses
+            sources = [replace(actors.accused_here, modifier=False)]
         if not sources and subject is None:  # the parse found no subject: read left to right
             sources = _linear_source(anchor, sent, mentions, actors)
             confidence -= 0.15
@@ -603,6 +613,16 @@ class RuleCoder:
                     or (qualified and t.i == governor.head.i)
                     and not any(k in by_token for k in range(t.left_edge.i, t.i))  # "the Israeli attack" names it
                     and not any(c.lower_ == "by" for c in t.children)]
+            if entry.objects and not told:  # "Tehran says they entered Iranian waters, a charge London denies"
+                told = [c for c in governor.children if c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS]
+                # what was said is the main clause, or (as the small parser reads it) a clause of the verb itself
+                saying = [v for v in (sent.root, *(c for c in governor.children if c.dep_ == "ccomp"))
+                          if told and v.i != governor.i and v.i < told[0].i
+                          and v.lemma_.lower() in SPEECH_VERBS | {"claim", "accuse"}]
+                for verb in saying[:1]:
+                    speaker, _ = _subject(verb)
+                    targets = [m for m in (_mentions_for(speaker, by_token, mentions) if speaker is not None else [])
+                               if m.entity and all(m.entity != x.entity for x in sources)][:1] or targets
             said = next((SAID_NOUNS[t.lemma_.lower()] for t in told if t.lemma_.lower() in SAID_NOUNS), None)
             doer = actors.last_attacker if any(t.lemma_.lower() in ATTACK_NOUNS or (
                 t.lemma_.lower() in ("action", "intervention", "campaign")
@@ -612,7 +632,7 @@ class RuleCoder:
             if doer is None:  # "criticised the checkpoints" that "Russian forces kept"
                 doer = next((actors.done_nouns[t.lemma_.lower()] for t in told if t.tag_ == "NNS"
                              and t.lemma_.lower() in actors.done_nouns), None)
-            if doer is not None and all(doer.entity != x.entity for x in sources):
+            if doer is not None and all(doer.entity != x.entity for x in sources) and not any(t.entity for t in targets):
                 targets = [replace(doer, modifier=False)]
         if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type not in ("CONSULT", "MOBILIZE") \
                 and entry.target and not (entry.symmetric and len(sources) >= 2):

@@ -863,6 +863,11 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
     pytest.param("Israel's army said its troops were on alert. Israeli ministers met on Sunday. Troops shot dead three "
                  "Palestinian gunmen near the border.", "ASSAULT", [(None, "PSE")],
                  id="forces-of-no-named-country-acting-on-another-state's-people-stay-unnamed"),
+    pytest.param("Hanoi says the trawlers had strayed into Vietnamese waters, a claim Beijing denies, insisting they "
+                 "were fishing in Chinese waters.", "REJECT", [("CHN", "VNM")],
+                 id="a-charge-denied-is-rejected-against-whoever-made-it"),
+    pytest.param("Moscow accused NATO of massing warships in the Black Sea, an allegation the alliance denied.",
+                 "REJECT", [("NATO", "RUS")], id="who-denies-the-charge-is-whom-the-sentence-accuses"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]

@@ -277,8 +277,11 @@ class RuleCoder:
                     if (c.symmetric or c.entry.type == "CONSULT") and c.source is not None and c.target is not None:
                         actors.last_pair = (c.source, c.target)
                     if c.entry.type == "ASSAULT" and c.source is not None and c.source.entity \
-                            and c.source.agent != "UAF" and c.status == "occurred":
-                        actors.last_attacker = c.source
+                            and c.source.agent != "UAF" and c.status == "occurred" and not c.continuation:
+                        if c.entry.rule != "assault.return-fire":  # "condemned the shelling": not the reply to it
+                            actors.last_attacker = c.source
+                        if c.target is not None and c.target.entity:
+                            actors.attacker_of[c.target.entity] = c.source
                     if c.entry.type != "CONSULT" and c.target is not None and c.target.entity:
                         actors.last_target[c.entry.rule] = c.target
                     if c.source is not None and c.source.entity and c.status == "occurred":
@@ -367,6 +370,7 @@ class RuleCoder:
         if entry.anchor == "modal":
             return self._code_modal(entry, anchor, sent, by_token, mentions, actors)
         nested_source: list[ActorMention] = []
+        answered = False  # the noun is what a response answers ("in response to Armenian shelling")
         if entry.anchor == "noun":
             abstract = _abstract_head(anchor)
             if abstract is not None:
@@ -375,7 +379,8 @@ class RuleCoder:
                 return "'call for' is an appeal, not a conversation"
             governor = _governing_verb(anchor)
             inner = _intervening_noun(anchor, governor)
-            if inner is not None:
+            answered = inner is not None and inner.lemma_.lower() in RESPONSE_NOUNS
+            if inner is not None and not answered:
                 nested_source = _agent_of_noun(inner, by_token, mentions)
                 if not nested_source:
                     return f"nested in '{inner.text}' with no participant of its own"
@@ -440,8 +445,16 @@ class RuleCoder:
             nested_source = _preceding_agent(anchor, governor, by_token)
         if not nested_source and entry.anchor == "noun" and entry.type in ADJECTIVE_SOURCE_TYPES:
             # "Palestinian riots", "Iranian protests": the people the adjective names did it
+            # "a Ukrainian drone attack": the adjective may hang on the compound noun
             nested_source = [replace(by_token[c.i], modifier=False) for c in anchor.children
+                             for c in ([c] if c.dep_ != "compound" else c.children)
                              if c.dep_ == "amod" and c.i in by_token and by_token[c.i].entity][:1]
+        if not nested_source and entry.anchor == "noun" and entry.type == "ASSAULT":
+            # "Israel's strikes", "attacks by Hamas", "attacks from Israeli forces": the noun's own attacker; whoever
+            # is the subject of its verb ("Palestinians have been under attacks from ...") is not
+            nested_source = [by_token[k.i] for k in _noun_agents(anchor) if k.i in by_token][:1]
+            if not nested_source:
+                return "an attack told by its noun with no attacker of its own"
         if entry.anchor == "noun" and entry.type == "REQUEST" and anchor.head.lower_ == "at" \
                 and anchor.lemma_.lower() in BEHEST_NOUNS and (owner := _owner(anchor, by_token, mentions)):
             # "the Council met at the request of France": France asked the Council
@@ -468,6 +481,14 @@ class RuleCoder:
             targets = passive_target
         confidence = 0.8 if entry.anchor == "verb" else 0.75
         sources = _resolved_sources(sources, actors)
+        if entry.anchor == "noun" and answered and sources and not any(t.entity or t.person for t in targets):
+            # "launched a counter-offensive in response to Armenian shelling": the shelling was of whoever answered
+            answering, passive = _subject(governor)
+            answerers = _resolved_sources(_mentions_for(answering, by_token, mentions)
+                                          if answering is not None and not passive else [], actors)
+            if not answerers and answering is not None and answering.lower_ in CLAUSE_PRONOUNS:
+                answerers = _reporting_subject(answering, by_token)  # "Baku said it had launched ..."
+            targets = [m for m in answerers if m.entity and all(m.entity != x.entity for x in sources)][:1] or targets
         # "appeals from Macron and Merkel": who appealed is not whom they appealed to
         if entry.type != "CONSULT":
             targets = [t for t in targets if all((t.start, t.end) != (x.start, x.end) for x in sources)]
@@ -690,6 +711,10 @@ class RuleCoder:
             others = [m for m in actors.last_pair if m.entity and m.entity != sources[0].entity]
             if len(others) == 1 and any(m.entity == sources[0].entity for m in actors.last_pair):
                 targets = [replace(others[0], modifier=False)]
+        if entry.rule == "assault.return-fire" and sources and not any(t.entity for t in targets):
+            # "South Korean forces returned fire": at whoever attacked them, as told before
+            attacker = actors.attacker_of.get(sources[0].entity or "")
+            targets = [replace(attacker, modifier=False)] if attacker is not None else targets
         if entry.type in ("CONSULT", "ASSAULT") and any(t.lemma_.lower() in SPORT_WORDS and t.i not in by_token
                                                         for t in sent):
             return "a sporting fixture, not a consultation" if entry.type == "CONSULT" else \
@@ -797,8 +822,9 @@ class RuleCoder:
             inward = entry.type not in REACTION_TYPES or entry.type == "PROTEST"
             # but a state itself attacking ("Iran launched dozens of drones") attacks someone the text does not name
             state_attack = entry.type == "ASSAULT"
+            answering = entry.rule == "assault.return-fire"  # fire answered is never at one's own side
             pairs = [(x, _own_state(x, actors.kb) if t is None and x.country and not x.org and named <= {x.country}
-                      and (inward and not (state_attack and x.agent in (None, "GOV"))
+                      and not answering and (inward and not (state_attack and x.agent in (None, "GOV"))
                            or (x.agent not in (None, "GOV") and not x.roles)) else t) for x, t in pairs]
         status = _status(governor, anchor, sent)
         if entry.announces and status == "occurred":
@@ -1217,6 +1243,7 @@ def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) ->
 
 SENDING_VERBS = {"send", "dispatch", "deploy", "station", "command", "lead"}
 BELONGING_VERBS = {"affiliate", "attach", "link", "base", "loyal", "belong", "tie", "ally", "allied"}
+RESPONSE_NOUNS = {"response", "retaliation", "reprisal", "revenge", "answer", "reply"}
 PROVOCATIONS = {"provocation", "aggression", "violation", "incursion", "expulsion", "expulsions", "escalation"}
 THREAT_CAMEO = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "131"}
 
@@ -1464,6 +1491,13 @@ TIME_PREPS = {"during", "amid", "after", "before", "since", "following", "ahead"
 
 
 MEASURE_NOUNS = {"hour", "day", "week", "minute", "round", "series", "number", "lot", "couple", "set", "kind"}
+
+
+def _noun_agents(noun: Token) -> list[Token]:
+    """The tokens naming who did what a noun tells: its possessor, or the object of its "by" or "from"."""
+    return [c for c in noun.children if c.dep_ == "poss"] + [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for p in c.children
+        if p.dep_ == "pobj"]
 
 
 def _preceding_agent(anchor: Token, governor: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
@@ -1868,7 +1902,7 @@ TERRITORY_NOUNS = {"temple", "border", "frontier", "island", "islands", "territo
 SPORT_WORDS = {"game", "match", "fixture", "tournament", "league", "championship", "goal", "striker", "coach",
                "stadium", "semi-final", "quarter-final", "kickoff", "scoreline", "squad", "cup", "goalkeeper",
                "midfielder", "equaliser", "equalizer"}
-ADJECTIVE_SOURCE_TYPES = {"PROTEST"}
+ADJECTIVE_SOURCE_TYPES = {"PROTEST", "ASSAULT"}
 REMOTE_VERBS = {"speak", "talk", "discuss", "confer", "exchange", "consult"}
 CANCEL_VERBS = {"cancel", "postpone", "scrap", "shelve", "abandon"}
 DUE_WORDS = {"due", "set", "scheduled", "expected", "slated", "poised"}

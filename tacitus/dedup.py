@@ -30,6 +30,7 @@ class PendingEvent:
     history: bool = False  # told as history ("have met several times", "had visited"): never one with today's news
     hearsay: bool = False  # told only as someone's report ("newspapers reported that X met Y"): a denial overrules it
     another: bool = False  # a continuation of another occasion ("a second conversation on Sunday")
+    named_by_noun: bool = False  # told by a noun ("the Israeli strikes on Syria"): may name an act told before
     extra_spans: list[Span] = field(default_factory=list)
 
 
@@ -166,7 +167,12 @@ def merge_document_events(pending: list[PendingEvent]) -> tuple[list[EventRecord
                 absorb(prior, rec)
             continue
         match, disputed = None, False
-        for k in kept:
+        if p.named_by_noun and rec.date is None and rec.target is not None:
+            # "Israel struck Syria on Friday ... the Israeli strikes on Syria killed 12": the act told before
+            match = next((k for k in reversed(kept) if k.type == rec.type and k.status == rec.status
+                          and k.target is not None and k.source.entity == rec.source.entity
+                          and k.target.entity == rec.target.entity), None)
+        for k in ([] if match is not None else kept):
             disputed = {k.status, rec.status} == {"denied", "occurred"} and (
                 told[id(k)].hearsay if k.status == "occurred" else p.hearsay)
             # a denial's "had met" is the report's tense shifted back, not a recalled event

@@ -198,7 +198,8 @@ class Coder:
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
                                             sentence_index=s_index, lead=lead, current=current, history=history,
-                                            hearsay=_hearsay(c), another=c.continuation and any(
+                                            hearsay=_hearsay(c), named_by_noun=c.entry.anchor == "noun" and c.entry.type != "CONSULT",
+                                            another=c.continuation and any(
                                                 k.lower_ in ANOTHER_WORDS for k in c.anchor.children
                                                 if k.dep_ in ("amod", "det"))))
                 if c.entry.type == "CONSULT":

@@ -868,6 +868,15 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  id="a-charge-denied-is-rejected-against-whoever-made-it"),
     pytest.param("Moscow accused NATO of massing warships in the Black Sea, an allegation the alliance denied.",
                  "REJECT", [("NATO", "RUS")], id="who-denies-the-charge-is-whom-the-sentence-accuses"),
+    pytest.param("Tbilisi said it had launched a counter-offensive in response to Russian shelling.", "ASSAULT",
+                 [("GEO", "RUS"), ("RUS", "GEO")], id="an-attack-answered-was-at-whoever-answers-it"),
+    pytest.param("Kurdish fighters have come under heavy attacks by Turkish forces on the town of Kobani.", "ASSAULT",
+                 [("TUR", "SYR")], id="an-attack-noun's-attacker-is-its-own-not-its-verb's-subject"),
+    pytest.param("Kurdish fighters have come under heavy attacks on the town of Kobani.", "ASSAULT", [],
+                 id="an-attack-noun-with-no-attacker-of-its-own-is-not-coded"),
+    pytest.param("North Korea fired artillery shells at a South Korean island on Tuesday. South Korean forces returned "
+                 "fire. Washington condemned the shelling.", "ACCUSE", [("USA", "PRK")],
+                 id="the-shelling-condemned-is-the-attack-not-the-fire-that-answered-it"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]
@@ -1068,3 +1077,9 @@ def test_a_leaders_supporters_are_people_of_his_state_not_the_leader(coder: Code
     evs = code(coder, "Thousands of Imran Khan supporters blocked roads on Sunday.")
     assert [(e.type, e.source.entity, e.source.agent, e.source.person) for e in evs] == [
         ("PROTEST", "PAK", "CVL", None)]
+
+
+def test_an_attack_named_again_by_its_noun_is_the_attack_told_before(coder: Coder) -> None:
+    text = "Israel struck targets in Syria on Friday. The Israeli strikes on Syria killed 12 soldiers, officials said."
+    evs = [e for e in code(coder, text) if e.type == "ASSAULT" and e.target is not None and e.target.entity == "SYR"]
+    assert [(e.source.entity, e.date, len(e.evidence)) for e in evs] == [("ISR", dt.date(2022, 11, 11), 2)]

@@ -600,6 +600,15 @@ class RuleCoder:
             # "a missionary was arrested in Lebanon", "was put under investigation in Italy": that state's authorities
             sources = [ActorMention(anchor.i, anchor.i + 1, "authorities", anchor.i, agent="GOV", country=place.country,
                                     reason="authorities not named; placed where they acted")]
+        if not sources and subject_passive and entry.type == "COERCE" and place is None \
+                and _passive_agent(governor) is None and targets and all(
+                    t.agent in NONSTATE_AGENTS and not t.org for t in targets) \
+                and (home := _article_state(targets, actors)) is not None:
+            # "the interior ministry said nearly 7,000 people were detained": the authorities of the state the
+            # article is about, acting on its people
+            sources = [ActorMention(anchor.i, anchor.i + 1, "authorities", anchor.i, agent="GOV", country=home,
+                                    reason="authorities not named; read as those of the state the article is about")]
+            targets = [replace(t, country=home) for t in targets]
         symmetric = entry.symmetric
         pairs: list[tuple[ActorMention, ActorMention | None]] = []
         if not sources:
@@ -1177,15 +1186,28 @@ def _home_state(sources: list[ActorMention], targets: list[ActorMention], actors
     most), provided whom they acted on is of no other state; None otherwise."""
     if not all(x.agent in ("MIL", "COP") and not (x.entity or x.person) for x in sources):
         return None
-    named = {code for code, n in actors.times_named.items() if n}
-    home = {next(iter(named))} if len(named) == 1 else set(_most_named(actors, set(), 1))
-    people = {t.country for t in targets if t.country}
-    if any(t.org or t.country and t.agent not in NONSTATE_AGENTS for t in targets) or len(people) > 1:
+    return _article_state(targets, actors)
+
+
+def _article_state(people: list[ActorMention], actors: DocumentActors) -> str | None:
+    """The state an article is about, for acts at home on `people` (of that state or of none): the state the article
+    names most, the dateline's breaking a tie; a state the people belong to may also be the dateline's. None when
+    unclear: no state named twice, a tie, or a dateline state the text names that is not the one it names most."""
+    counts = {code: n for code, n in actors.times_named.items() if n}
+    top = max(counts.values(), default=0)
+    leaders = {code for code, n in counts.items() if n == top}
+    if len(leaders) > 1 and actors.filed_in in leaders:  # "MINSK - ... Putin ... Lukashenko ...": where it was filed
+        leaders = {actors.filed_in}
+    home = leaders if len(counts) == 1 or len(leaders) == 1 and top >= 2 else set()
+    if actors.filed_in in counts and home != {actors.filed_in}:
+        home = set()  # "JAKARTA - ... Myanmar's junta ...": the report is not about the one place
+    theirs = {t.country for t in people if t.country}
+    if any(t.org or t.country and t.agent not in NONSTATE_AGENTS for t in people) or len(theirs) > 1:
         return None
-    if people and actors.filed_in:  # "CAIRO - ... security forces opened fire on Morsi supporters"
+    if theirs and actors.filed_in:  # "CAIRO - ... security forces opened fire on Morsi supporters"
         home.add(actors.filed_in)
-    if people:
-        return next(iter(people)) if people <= home else None
+    if theirs:
+        return next(iter(theirs)) if theirs <= home else None
     return next(iter(home)) if len(home) == 1 else None
 
 

@@ -455,6 +455,16 @@ def _inherit_possessor(doc, m: ActorMention, before: list[ActorMention], actors:
     """"Oman's ministry said its foreign minister ...": a possessive pronoun gives a title its country, and so
     does a state's or a leader's possessive a few title words before it ("Taiwan's Vice Foreign Minister",
     "Uribe's government")."""
+    if m.entity and doc[m.start].lower_ in ("its", "their") and m.agent == "GOV" and not (m.person or m.org) \
+            and any(t.lower_ == "in" for t in doc[m.head:m.end]):
+        # "the Israeli strike on its consulate in Damascus": whose it is, not where it is; "its" is the main
+        # clause's subject ("Iran said ..."), else the side named last
+        main = next((b for b in before if b.entity and not b.modifier and doc[b.head].dep_ == "nsubj"
+                     and doc[b.head].head.dep_ == "ROOT"), None)
+        ante = main or next((b for b in reversed(before) if b.entity and not b.modifier), None)
+        if ante is not None:
+            m.country, m.org = ante.country, ante.org
+        return
     if m.entity or not (m.roles or m.agent):
         return
     named = next((b for b in before if b.end == m.start and b.person and b.entity and not b.modifier), None)

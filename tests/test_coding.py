@@ -877,6 +877,8 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
     pytest.param("North Korea fired artillery shells at a South Korean island on Tuesday. South Korean forces returned "
                  "fire. Washington condemned the shelling.", "ACCUSE", [("USA", "PRK")],
                  id="the-shelling-condemned-is-the-attack-not-the-fire-that-answered-it"),
+    pytest.param("Seoul said the North Korean attack on its embassy in Beijing was a provocation.", "ASSAULT",
+                 [("PRK", "KOR")], id="its-embassy-in-a-capital-is-the-speaker's-not-the-capital's"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]
@@ -1083,3 +1085,17 @@ def test_an_attack_named_again_by_its_noun_is_the_attack_told_before(coder: Code
     text = "Israel struck targets in Syria on Friday. The Israeli strikes on Syria killed 12 soldiers, officials said."
     evs = [e for e in code(coder, text) if e.type == "ASSAULT" and e.target is not None and e.target.entity == "SYR"]
     assert [(e.source.entity, e.date, len(e.evidence)) for e in evs] == [("ISR", dt.date(2022, 11, 11), 2)]
+
+
+def test_unnamed_authorities_detaining_people_are_the_article_state(coder: Coder) -> None:
+    text = ("Belarus's opposition called a general strike. Belarus's president refused to resign. The interior "
+            "ministry said nearly 7,000 people were detained.")
+    evs = [e for e in code(coder, text) if e.type == "COERCE"]
+    assert [(e.source.entity, e.target and e.target.entity) for e in evs] == [("BLR", "BLR")]
+
+
+def test_forces_of_no_named_country_stay_unnamed_when_the_dateline_disagrees(coder: Coder) -> None:
+    text = ("JAKARTA - Indonesia's president met Myanmar's junta chief on Saturday. Myanmar's army seized power in "
+            "February. Security forces have killed 740 people since the coup.")
+    evs = [e for e in code(coder, text) if e.type == "ASSAULT"]
+    assert [e.source.entity for e in evs if e.source.entity] == []

@@ -85,8 +85,9 @@ def same_event(a: EventRecord, b: EventRecord, disputed: bool = False) -> bool:
         return False  # taking part in the same summit is not the bilateral talks held on its sidelines
     if a.target is None or b.target is None:
         return False
-    if _persons_ok(a.source, b.source) and _persons_ok(a.target, b.target):
-        pass
+    if _persons_ok(a.source, b.source) and (_persons_ok(a.target, b.target) or (
+            a.mode == b.mode == "visit" and a.target.entity is not None and a.target.entity == b.target.entity)):
+        pass  # a visit is the trip: "talks with Rowhani, and were also received by Khatami" the same day is one
     elif (a.symmetric or b.symmetric or disputed) and _persons_ok(a.source, b.target) and _persons_ok(a.target, b.source):
         pass
     else:
@@ -205,4 +206,6 @@ def _swapped(a: EventRecord, b: EventRecord) -> bool:
     """Whether `b` tells the event of `a` with source and target the other way round."""
     if a.target is None or b.target is None:
         return False
+    if a.source.entity != a.target.entity and (a.source.entity, a.target.entity) == (b.source.entity, b.target.entity):
+        return False  # the same two sides the same way round, whoever of each side is named
     return not (_persons_ok(a.source, b.source) and _persons_ok(a.target, b.target))

@@ -1099,3 +1099,15 @@ def test_forces_of_no_named_country_stay_unnamed_when_the_dateline_disagrees(cod
             "February. Security forces have killed 740 people since the coup.")
     evs = [e for e in code(coder, text) if e.type == "ASSAULT"]
     assert [e.source.entity for e in evs if e.source.entity] == []
+
+
+def test_a_visit_meeting_two_officials_of_the_host_the_same_day_is_one_visit(coder: Coder) -> None:
+    text = ("Indian Foreign Minister S. Jaishankar held talks with Sergei Lavrov in Moscow on Monday and was also "
+            "received by President Vladimir Putin.")
+    evs = consults(code(coder, text))
+    assert [(e.mode, e.source.entity, e.target.entity, e.date) for e in evs] == [
+        ("visit", "IND", "RUS", dt.date(2022, 11, 14))]
+    text = ("The foreign ministers of Egypt and Jordan arrived in Baghdad on Monday. They held talks with Iraqi "
+            "Foreign Minister Fuad Hussein and were later received by Prime Minister Mohammed Shia al-Sudani.")
+    visits = sorted((e.source.entity, e.target.entity) for e in consults(code(coder, text)) if e.mode == "visit")
+    assert visits == [("EGY", "IRQ"), ("JOR", "IRQ")]

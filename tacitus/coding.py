@@ -578,8 +578,9 @@ class RuleCoder:
                    and (a := _own_adjective(x, sent, mentions)) is not None else x for x in sources]
         place = _event_place(sent, mentions)
         if place is not None:  # "demonstrators in Baghdad", "people blocked streets in Hong Kong"
-            sources = [replace(x, country=place.country) if x.agent and not (x.entity or x.person) else x
-                       for x in sources]
+            # but "the two foreign ministers" are the pair told before, wherever they met
+            sources = [replace(x, country=place.country) if x.agent and not (x.entity or x.person)
+                       and not _the_two(x, sent) else x for x in sources]
         if not sources and entry.type == "ASSAULT":  # "were killed in Israeli air strikes": the strikes' side
             sources = _instrument_side(governor, by_token)
         if not sources and entry.type == "ASSAULT" and any(t.entity for t in targets) and not any(

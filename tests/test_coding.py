@@ -879,6 +879,10 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  id="the-shelling-condemned-is-the-attack-not-the-fire-that-answered-it"),
     pytest.param("Seoul said the North Korean attack on its embassy in Beijing was a provocation.", "ASSAULT",
                  [("PRK", "KOR")], id="its-embassy-in-a-capital-is-the-speaker's-not-the-capital's"),
+    pytest.param("Turkey's foreign minister spoke by phone with his Russian counterpart on Monday. The two foreign "
+                 "ministers have met several times before, and Putin hosted Erdogan in the Black Sea resort of Sochi "
+                 "last year.", "CONSULT", [("TUR", "RUS"), ("TUR", "RUS"), ("TUR", "RUS")],
+                 id="the-two-ministers-are-the-pair-not-people-of-the-place-named-after"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]

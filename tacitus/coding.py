@@ -447,8 +447,9 @@ class RuleCoder:
             # "Palestinian riots", "Iranian protests": the people the adjective names did it
             # "a Ukrainian drone attack": the adjective may hang on the compound noun
             nested_source = [replace(by_token[c.i], modifier=False) for c in anchor.children
-                             for c in ([c] if c.dep_ != "compound" else c.children)
-                             if c.dep_ == "amod" and c.i in by_token and by_token[c.i].entity][:1]
+                             for c in ([c] if c.dep_ != "compound" else [c, *c.children])
+                             if c.dep_ in ("amod", "compound") and c.i in by_token and by_token[c.i].entity
+                             and by_token[c.i].modifier][:1]
         if not nested_source and entry.anchor == "noun" and entry.type == "ASSAULT":
             # "Israel's strikes", "attacks by Hamas", "attacks from Israeli forces": the noun's own attacker; whoever
             # is the subject of its verb ("Palestinians have been under attacks from ...") is not

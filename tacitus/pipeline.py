@@ -235,7 +235,10 @@ class Coder:
         if news_day is not None:  # news runs newest first: once history is told, undated events are history too
             history = False
             for p in sorted(pending, key=lambda p: p.record.span):
-                history = history or (p.record.date is not None and p.record.date < news_day - dt.timedelta(days=7))
+                # an old act named in passing by a noun ("a response to the Israeli strike on April 1") does not
+                # turn the story to history
+                history = history or (p.record.date is not None and p.record.date < news_day - dt.timedelta(days=7)
+                                      and not p.named_by_noun)
                 p.current = p.current and not history
         for e in events:
             e.sentence = article.text[e.span[0]:e.span[1]]

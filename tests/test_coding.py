@@ -1115,3 +1115,14 @@ def test_a_visit_meeting_two_officials_of_the_host_the_same_day_is_one_visit(cod
             "Foreign Minister Fuad Hussein and were later received by Prime Minister Mohammed Shia al-Sudani.")
     visits = sorted((e.source.entity, e.target.entity) for e in consults(code(coder, text)) if e.mode == "visit")
     assert visits == [("EGY", "IRQ"), ("JOR", "IRQ")]
+
+
+def test_an_old_attack_named_in_passing_does_not_turn_the_story_to_history(coder: Coder) -> None:
+    text = ("YEREVAN - Armenia shelled Azerbaijani positions on Tuesday. Yerevan said the shelling was a response to "
+            "the Azerbaijani attack on Armenian villages on October 2. The European Union condemned the Armenian "
+            "shelling.")
+    evs = code(coder, text)
+    assert [(e.source.entity, e.target.entity, e.date) for e in evs if e.type == "ASSAULT"] == [
+        ("ARM", "AZE", dt.date(2022, 11, 15)), ("AZE", "ARM", dt.date(2022, 10, 2))]
+    assert [(e.source.entity, e.target.entity, e.date) for e in evs if e.type == "ACCUSE"] == [
+        ("EU", "ARM", dt.date(2022, 11, 15))]

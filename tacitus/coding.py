@@ -572,6 +572,11 @@ class RuleCoder:
             # "accused NATO of massing troops on its border, a claim the alliance denied": who denies the charge is
             # whom the sentence accuses
             sources = [replace(actors.accused_here, modifier=False)]
+        if not sources and subject is not None and subject.lemma_.lower() in TIME_NOUNS:
+            # "The same day in Brussels, France, Germany and Belgium blocked ...": the small parser makes the time
+            # the subject and hangs the sides on the place; the sides are the ones listed, not the place
+            sources = [by_token[t.i] for t in subject.subtree if t.dep_ == "conj" and t.i in by_token
+                       and by_token[t.i].entity and not by_token[t.i].modifier]
         if not sources and subject is None:  # the parse found no subject: read left to right
             sources = _linear_source(anchor, sent, mentions, actors)
             confidence -= 0.15
@@ -1267,6 +1272,7 @@ def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) ->
 
 SENDING_VERBS = {"send", "dispatch", "deploy", "station", "command", "lead"}
 BELONGING_VERBS = {"affiliate", "attach", "link", "base", "loyal", "belong", "tie", "ally", "allied"}
+TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "month", "year", "weekend", "hour"}
 RESPONSE_NOUNS = {"response", "retaliation", "reprisal", "revenge", "answer", "reply"}
 PROVOCATIONS = {"provocation", "aggression", "violation", "incursion", "expulsion", "expulsions", "escalation"}
 THREAT_CAMEO = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "131"}

@@ -21,7 +21,7 @@ from . import __version__, gatherings as _gatherings, parallel, registry  # noqa
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import NUMBER_WORDS, link_to_events
 from .coding import (FUTURE_AUX, HOSTILE_TYPES, MOTION_VERBS, NONSTATE_AGENTS, PLAN_VERBS, Candidate, RuleCoder, TriggerLexicon,
-                     _governing_verb, _infinitive, actors_resolve_pronoun)
+                     _governing_verb, _infinitive, _quoted_tokens, actors_resolve_pronoun)
 from .dates import DateMention, find_dates, last_year_told, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
@@ -193,7 +193,10 @@ class Coder:
             for c, own_dates in ((c, d) for c in cands for d in _occasions(dates, c)):
                 rec, lead, current, history = self._record(article, state, c, own_dates, offset, s_index,
                                                            last_dated, days_told)
-                if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred":
+                # a flashback in the past perfect ("Putin had held talks in Berlin on Sunday") is background: "the
+                # same day" after it still means the day the story is on
+                if rec.date is not None and rec.date_precision in ("day", "week") and rec.status == "occurred" \
+                        and not c.past_perfect:
                     last_dated = (rec.date, rec.date_precision)
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
@@ -204,11 +207,15 @@ class Coder:
                                                 if k.dep_ in ("amod", "det"))))
                 if c.entry.type == "CONSULT":
                     consult_anchor[id(pending[-1])] = c.anchor.i
-            if last_dated == dated_before:
+            if last_dated == dated_before and not any(c.past_perfect for c in cands):
                 # "drones were destroyed overnight into Sunday ... launched 145 drones during the same night": a
-                # day the text names is what a later "the same night" points back to, even with no event coded
+                # day the text names is what a later "the same night" points back to, even with no event coded;
+                # but not a day inside a quote ("Nothing today justifies a war"), told from the speaker's day
+                quoted = _quoted_tokens(sent)
                 told = [d for d in days_told if d.date <= (article.published or d.date)
-                        and not d.text.lower().startswith("since")]
+                        and not d.text.lower().startswith("since")
+                        and (span := sent.char_span(d.start, d.end, alignment_mode="expand")) is not None
+                        and span.start not in quoted]
                 if told:
                     last_dated = (told[-1].date, "day")
             arrival = _planned_arrival(sent, dates, mentions, article.published)

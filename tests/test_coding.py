@@ -883,6 +883,8 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  "ministers have met several times before, and Putin hosted Erdogan in the Black Sea resort of Sochi "
                  "last year.", "CONSULT", [("TUR", "RUS"), ("TUR", "RUS"), ("TUR", "RUS")],
                  id="the-two-ministers-are-the-pair-not-people-of-the-place-named-after"),
+    pytest.param("The same day in Geneva, Spain, Italy and Greece blocked EU plans to admit Turkey.", "REJECT",
+                 [("ESP", "EU"), ("ITA", "EU"), ("GRC", "EU")], id="a-time-parsed-as-subject-leaves-the-sides-listed"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]
@@ -1126,3 +1128,14 @@ def test_an_old_attack_named_in_passing_does_not_turn_the_story_to_history(coder
         ("ARM", "AZE", dt.date(2022, 11, 15)), ("AZE", "ARM", dt.date(2022, 10, 2))]
     assert [(e.source.entity, e.target.entity, e.date) for e in evs if e.type == "ACCUSE"] == [
         ("EU", "ARM", dt.date(2022, 11, 15))]
+
+
+@pytest.mark.parametrize("middle", [
+    pytest.param("Erdogan had spoken with Sisi by phone on Monday.", id="past-perfect-flashback"),
+    pytest.param('"Nobody today wants a wider war," Erdogan told reporters.', id="today-inside-a-quote"),
+])
+def test_the_same_day_is_the_story_day_not_a_flashback_or_a_quoted_today(coder: Coder, middle: str) -> None:
+    text = (f"ANKARA - Turkey and Qatar called on Tuesday for a ceasefire in Gaza. {middle} The same day in Brussels, "
+            "Hungary blocked an EU statement on the war.")
+    evs = [e for e in code(coder, text) if e.type == "REJECT"]
+    assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("HUN", "EU", dt.date(2022, 11, 15))]

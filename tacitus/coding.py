@@ -371,6 +371,7 @@ class RuleCoder:
             return self._code_modal(entry, anchor, sent, by_token, mentions, actors)
         nested_source: list[ActorMention] = []
         answered = False  # the noun is what a response answers ("in response to Armenian shelling")
+        kept_open = False  # "did not rule out sending tanks": an option kept open, hypothetical
         if entry.anchor == "noun":
             abstract = _abstract_head(anchor)
             if abstract is not None:
@@ -422,9 +423,13 @@ class RuleCoder:
                           None)
             if entry.type == "REJECT" and silent is not None:
                 return f"'{anchor.text} to {silent.text}' gives no answer, it rejects nothing"
-            if entry.type != "REJECT" and infinitive and anchor.dep_ == "xcomp" \
-                    and asker.lemma_.lower() in REFUSE_VERBS and not _negated(asker):
+            ruled_out = anchor.tag_ == "VBG" and anchor.dep_ in ("advcl", "xcomp", "dobj", "pcomp") \
+                and asker.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in asker.children)
+            if entry.type != "REJECT" and (infinitive and anchor.dep_ == "xcomp" and asker.lemma_.lower() in REFUSE_VERBS
+                                           or ruled_out) and not _negated(asker):
+                # "refused to send tanks", "ruled out sending tanks": the refusal is the event
                 return f"what '{asker.text}' turns down is coded as the refusal (REJECT)"
+            kept_open = ruled_out and _negated(asker)
             if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"
             if anchor.tag_ == "VBN" and anchor.dep_ in ("dobj", "nsubj", "pobj") \
@@ -843,6 +848,8 @@ class RuleCoder:
                       and not answering and (inward and not (state_attack and x.agent in (None, "GOV"))
                            or (x.agent not in (None, "GOV") and not x.roles)) else t) for x, t in pairs]
         status = _status(governor, anchor, sent)
+        if kept_open:
+            status = "hypothetical"
         if entry.announces and status == "occurred":
             status = "planned"
         if status == "planned" and entry.type in ("ASSAULT", "COERCE") and _past_attempt(governor):

@@ -1139,3 +1139,13 @@ def test_the_same_day_is_the_story_day_not_a_flashback_or_a_quoted_today(coder: 
             "Hungary blocked an EU statement on the war.")
     evs = [e for e in code(coder, text) if e.type == "REJECT"]
     assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("HUN", "EU", dt.date(2022, 11, 15))]
+
+
+def test_ruling_out_an_act_rejects_it_and_not_ruling_it_out_keeps_it_open(coder: Coder) -> None:
+    evs = code(coder, "Australia ruled out any military intervention in Fiji on Monday.")
+    assert [(e.type, e.source.entity, e.target.entity, e.status) for e in evs] == [
+        ("REJECT", "AUS", "FJI", "occurred")]
+    evs = code(coder, "Germany ruled out sending tanks to Ukraine on Monday.")
+    assert [(e.type, e.source.entity, e.target.entity) for e in evs] == [("REJECT", "DEU", "UKR")]
+    evs = code(coder, "Germany did not rule out sending tanks to Ukraine.")
+    assert [(e.type, e.status) for e in evs if e.type == "AID"] == [("AID", "hypothetical")]

@@ -555,6 +555,16 @@ class RuleCoder:
             if state is not None:
                 sources = [ActorMention(subject.i, subject.i + 1, subject.text, subject.i, country=state.country,
                                         reason=f"'{subject.text}' read as the state named last")]
+        if sources and all(not (x.entity or x.person) and x.plural and x.agent and x.end - x.start == 2
+                           and sent.doc[x.start].lower_ == "the" for x in sources):
+            # "European Union foreign ministers agreed ... The ministers also called on ...": the same people told
+            # just before, by the same noun
+            told = [m for m in mentions if m.end <= sources[0].start] + actors.previous_mentions
+            same = next((m for m in reversed(told) if m.entity and not m.person and m.plural
+                         and sent.doc[m.head].lemma_ == sent.doc[sources[0].head].lemma_), None)
+            if same is not None:
+                sources = [replace(x, country=same.country, org=same.org, reason=f"the {same.text} told before")
+                           for x in sources]
         if not sources and subject is not None and subject.lower_ in ("it", "they") and governor.dep_ == "relcl":
             # "Iran would free the sailors it seized": the side the clause it qualifies is about
             outer, _ = _subject(_governing_verb(governor.head))

@@ -885,6 +885,9 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  id="the-two-ministers-are-the-pair-not-people-of-the-place-named-after"),
     pytest.param("The same day in Geneva, Spain, Italy and Greece blocked EU plans to admit Turkey.", "REJECT",
                  [("ESP", "EU"), ("ITA", "EU"), ("GRC", "EU")], id="a-time-parsed-as-subject-leaves-the-sides-listed"),
+    pytest.param("European Union foreign ministers agreed on Monday to impose an arms embargo on Belarus. The ministers "
+                 "also called on the Belarusian government to release political prisoners.", "REQUEST",
+                 [("EU", "BLR")], id="the-ministers-are-those-told-before-by-the-same-noun"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]

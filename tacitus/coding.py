@@ -975,7 +975,13 @@ class RuleCoder:
                     for c in list(h.children) + ([h] if h.dep_ == "prep" else []):
                         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot:
                             for p in c.children:
-                                if p.dep_ == "pobj":
+                                if p.dep_ == "pobj" and p.lower_ in ("which", "whom"):
+                                    # "Egypt, with which it has coordinated closely": the noun the clause qualifies,
+                                    # just before it (the small parser may not hang the clause on it)
+                                    before = next((t for t in reversed(anchor.doc[:c.i]) if not t.is_punct), None)
+                                    if before is not None and before.pos_ in ("NOUN", "PROPN"):
+                                        found += _mentions_for(before, by_token, mentions)
+                                elif p.dep_ == "pobj":
                                     found += _mentions_for(p, by_token, mentions)
                     # the small parser often hangs "with X" on the object: "discussed Gaza with X"
                     if slot in ("with", "between") and entry.anchor == "verb":

@@ -888,8 +888,8 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
     pytest.param("European Union foreign ministers agreed on Monday to impose an arms embargo on Belarus. The ministers "
                  "also called on the Belarusian government to release political prisoners.", "REQUEST",
                  [("EU", "BLR")], id="the-ministers-are-those-told-before-by-the-same-noun"),
-    pytest.param("Turkey has coordinated closely with Egypt on aid deliveries.", "COOPERATE", [("TUR", "EGY")],
-                 id="coordinating-with-a-state-cooperates-with-it"),
+    pytest.param("Ankara will keep sending aid to Gaza through Egypt, with which it has coordinated closely on "
+                 "deliveries.", "COOPERATE", [("TUR", "EGY")], id="with-which-is-the-noun-the-clause-qualifies"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]

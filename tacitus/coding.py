@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -112,7 +113,9 @@ def _expand(pattern: str) -> list[list[str]]:
             continue
         optional = word.startswith("(") and word.endswith(")")
         choices.append([f"({w})" if optional else w for w in word.strip("()").split("|")])
-    return [list(c) for c in itertools.product(*choices)]
+    # the tokenizer splits "sit-in" into "sit", "-", "in": so is the pattern word
+    return [[part for w in c for part in (re.split(r"(?<=[a-z])(-)(?=[a-z])", w) if not w.startswith("(") else [w])]
+            for c in itertools.product(*choices)]
 
 
 LEMMA_SLIPS = {"stage": ("stag",)}  # what the small English pipeline makes of "staged"

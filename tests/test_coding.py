@@ -1154,3 +1154,8 @@ def test_ruling_out_an_act_rejects_it_and_not_ruling_it_out_keeps_it_open(coder:
     assert [(e.type, e.source.entity, e.target.entity) for e in evs] == [("REJECT", "DEU", "UKR")]
     evs = code(coder, "Germany did not rule out sending tanks to Ukraine.")
     assert [(e.type, e.status) for e in evs if e.type == "AID"] == [("AID", "hypothetical")]
+
+
+def test_a_hyphenated_pattern_word_matches_the_tokens_it_is_split_into(coder: Coder) -> None:
+    evs = code(coder, "Teachers staged a sit-in outside the education ministry in Nairobi on Monday.")
+    assert [(e.type, e.source.entity) for e in evs] == [("PROTEST", "KEN")]

@@ -810,6 +810,7 @@ class RuleCoder:
                 s for s in (actors.last_subject,) if s is not None and s.entity and s.entity not in own]
             if named:
                 targets = [replace(named[-1], start=his.start, end=his.end, text=his.text, head=his.head)]
+        unnamed_people = [t for t in targets if t.agent in NONSTATE_AGENTS and not (t.entity or t.person or t.org)]
         targets = [t for t in targets if t.entity or t.person or t.counterpart]
         if entry.type in DOMESTIC_TYPES and len(targets) == 1 and targets[0].country and not targets[0].person \
                 and sources and all(not x.entity and ((x.roles or x.agent in ("JUD", "COP", "LEG")) and not x.plural
@@ -829,6 +830,8 @@ class RuleCoder:
             # named country act at home, in the state the article is about
             sources = [replace(x, country=home, reason="forces of no named country: read as those of the state "
                                                        "the article is about") for x in sources]
+            if not targets and unnamed_people:  # "troops fired on a crowd": people of that state
+                targets = [replace(unnamed_people[0], country=home)]
         if entry.type == "MOBILIZE" and sources and all(t.entity == sources[0].entity for t in targets):
             place = _event_place(sent, mentions, after=anchor.i)  # "troops sent to a base in Qatar": where they go
             targets = [place] if place is not None and place.country != sources[0].entity else []

@@ -890,6 +890,9 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  [("EU", "BLR")], id="the-ministers-are-those-told-before-by-the-same-noun"),
     pytest.param("Ankara will keep sending aid to Gaza through Egypt, with which it has coordinated closely on "
                  "deliveries.", "COOPERATE", [("TUR", "EGY")], id="with-which-is-the-noun-the-clause-qualifies"),
+    pytest.param("Bolivia's government declared a state of emergency on Monday. Bolivia's opposition called for new "
+                 "elections. On Tuesday, troops fired on a crowd that had gathered in the main square.", "ASSAULT",
+                 [("BOL", "BOL")], id="home-forces-firing-on-unnamed-people-fire-on-their-own-people"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]

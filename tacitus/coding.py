@@ -711,8 +711,13 @@ class RuleCoder:
         if entry.type in ("RETREAT", "COERCE", "SANCTION") and sources and not any(
                 t.entity or t.person or t.counterpart for t in targets):
             # "hundreds of Palestinian prisoners" ... "Israel freed 477 prisoners": the people told before
-            owned = [actors.owned_nouns[o.lemma_.lower()] for o in governor.children if o.dep_ == "dobj"
-                     and o.tag_ == "NNS" and o.lemma_.lower() in actors.owned_nouns
+            # "freed 477 prisoners on Tuesday and will release a further 550": a bare number takes the noun of the
+            # object of the clause it is joined to
+            numbered = governor.dep_ == "conj" and any(o.dep_ == "dobj" and o.tag_ == "CD" for o in governor.children)
+            objects = [o for v in ([governor, governor.head] if numbered else [governor]) for o in v.children
+                       if o.dep_ == "dobj"]
+            owned = [actors.owned_nouns[o.lemma_.lower()] for o in objects
+                     if o.tag_ == "NNS" and o.lemma_.lower() in actors.owned_nouns
                      and not any(by_token[k.i].entity for k in o.subtree if k.i in by_token)]
             if owned and all(owned[0].entity != x.entity for x in sources):
                 targets = [replace(owned[0], modifier=False)]

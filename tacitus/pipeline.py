@@ -700,8 +700,11 @@ def _ongoing(verb) -> bool:  # type: ignore[no-untyped-def]
 
 def _own_conjunct(verb) -> bool:  # type: ignore[no-untyped-def]
     """"... travelled to China in May, and he met Moon in April": a conjoined clause with its own subject keeps
-    its own dates."""
-    return verb.dep_ == "conj" and any(k.dep_ in ("nsubj", "nsubjpass") for k in verb.children)
+    its own dates; so does one with a future of its own ("freed 477 on Tuesday and will release 550 more")."""
+    def future(v) -> bool:  # type: ignore[no-untyped-def]
+        return any(k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in v.children)
+    return verb.dep_ == "conj" and (any(k.dep_ in ("nsubj", "nsubjpass") for k in verb.children)
+                                    or future(verb) and not future(verb.head))
 
 
 def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None:
@@ -770,7 +773,9 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
         # "Trump said on Tuesday that the United States was pulling out of the accord": an act told as under way
         # when it was said happened that day
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
-    if not eligible and _own_conjunct(clause) and clause.head.i != clause.i:
+    if not eligible and _own_conjunct(clause) and clause.head.i != clause.i and not (
+            c.status in ("planned", "hypothetical")
+            and not any(k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in clause.head.children)):
         # "Modi held talks with Xi on Friday, and the two leaders agreed ...": a conjoined clause with no date
         # of its own happened when the clause it is joined to did
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))

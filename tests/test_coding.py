@@ -1162,3 +1162,11 @@ def test_ruling_out_an_act_rejects_it_and_not_ruling_it_out_keeps_it_open(coder:
 def test_a_hyphenated_pattern_word_matches_the_tokens_it_is_split_into(coder: Coder) -> None:
     evs = code(coder, "Teachers staged a sit-in outside the education ministry in Nairobi on Monday.")
     assert [(e.type, e.source.entity) for e in evs] == [("PROTEST", "KEN")]
+
+
+def test_a_bare_number_released_later_is_of_the_people_released_before_and_not_dated_by_them(coder: Coder) -> None:
+    text = ("Hundreds of Palestinian prisoners were waiting in buses. Israel freed 477 prisoners on Tuesday and will "
+            "release a further 550 within two months.")
+    evs = [e for e in code(coder, text) if e.type == "RETREAT"]
+    assert [(e.status, e.source.entity, e.target.entity, e.date) for e in evs] == [
+        ("occurred", "ISR", "PSE", dt.date(2022, 11, 15)), ("planned", "ISR", "PSE", None)]

@@ -1645,8 +1645,17 @@ def _linear_source(anchor: Token, sent: Span, mentions: list[ActorMention], acto
         head = sent.doc[m.head]
         if head.dep_ in ("pobj", "dobj", "poss") and head.i < anchor.i and head.head.i < anchor.i:
             continue
-        r = actors_resolve_pronoun(m, actors)
-        return [r] if r is not None else []
+        # "Macron, Merkel and British Prime Minister Theresa May criticised": the parser took "May" for a modal, but
+        # the actors conjoined with the first one are subjects too
+        told = [m]
+        for c in head.conjuncts:
+            x = next((x for x in mentions if x.start <= c.i < x.end and not x.modifier and x.end <= anchor.i), None)
+            if x is not None and all(x is not y for y in told):
+                told.append(x)
+        first = actors_resolve_pronoun(m, actors)
+        if first is None:
+            return []
+        return [first] + [r for x in told[1:] if (r := actors_resolve_pronoun(x, actors)) is not None]
     return []
 
 
@@ -1674,6 +1683,11 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
             m = by_token.get(c.i)
             if c.dep_ == "appos" and m is not None and m.country and not m.person and m.country != head_m.country:
                 heads += [c, *c.conjuncts]
+    if head_m is not None and head_m.person:
+        # "Macron, Merkel and British Prime Minister Theresa May criticised": the small parser may hang the first
+        # names of a list of persons on the last one
+        heads += [k for c in tok.children if c.dep_ == "nmod" and (m := by_token.get(c.i)) is not None and m.person
+                  for k in (c, *c.conjuncts)]
     for t in heads:
         m = by_token.get(t.i)
         if m is not None:
@@ -2021,7 +2035,8 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
                                                              and any(o.lower_ == "of" for o in p.children)
                                                              for p in c.children) for c in kids):
             return "hypothetical"  # "to consult one another in the event of a regional threat"
-        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        # "... and British Prime Minister Theresa May criticised": a capitalised "May" inside the sentence is a name
+        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass") and not (c.text == "May" and c.i != sent.start)}
         if aux & CONDITIONAL_AUX:
             reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in SPEECH_VERBS
             conditional = any(c.dep_ in ("advcl",) and any(g.lower_ in ("if", "unless") for g in c.children)

@@ -1170,3 +1170,18 @@ def test_a_bare_number_released_later_is_of_the_people_released_before_and_not_d
     evs = [e for e in code(coder, text) if e.type == "RETREAT"]
     assert [(e.status, e.source.entity, e.target.entity, e.date) for e in evs] == [
         ("occurred", "ISR", "PSE", dt.date(2022, 11, 15)), ("planned", "ISR", "PSE", None)]
+
+
+def test_a_name_the_parser_takes_for_a_modal_is_still_a_subject_and_no_modal(coder: Coder) -> None:
+    text = ("In a joint statement, Macron, Merkel and British Prime Minister Theresa May condemned the chemical attack "
+            "in Douma.")
+    evs = [e for e in code(coder, text, dt.date(2018, 4, 10)) if e.type == "ACCUSE"]
+    assert sorted((e.source.entity, e.status) for e in evs) == [
+        ("DEU", "occurred"), ("FRA", "occurred"), ("GBR", "occurred")]
+
+
+def test_the_first_names_of_a_list_of_persons_hung_on_the_last_are_subjects_too(coder: Coder) -> None:
+    text = ("Trump quit the deal on Tuesday. In a joint statement, Macron, Merkel and British Prime Minister Theresa "
+            "May criticised the move.")
+    evs = [e for e in code(coder, text, dt.date(2018, 5, 9)) if e.type == "ACCUSE"]
+    assert sorted(e.source.entity for e in evs) == ["DEU", "FRA", "GBR"]

@@ -769,6 +769,12 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             k.lower_ == "when" and k.dep_ in ("advmod", "mark") for k in clause.children):
         # "51 people were killed on Monday when security forces opened fire": the when-clause happened then
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
+    what = next((t for t in [clause, *clause.ancestors][:3] if t.dep_ == "pcomp" and t.head.dep_ == "prep"
+                 and any(k.dep_ == "nsubj" and k.lower_ == "what" for k in t.children)), None)
+    if not eligible and what is not None and what.head.head.pos_ in ("VERB", "AUX"):
+        # "destroyed 84 drones overnight into Sunday, in what appeared to be the largest drone attack": the act
+        # the phrase describes, and its day
+        return _attached_date(dates, replace(c, anchor=what.head.head, date_after=None))
     if not eligible and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS and _ongoing(clause):
         # "Trump said on Tuesday that the United States was pulling out of the accord": an act told as under way
         # when it was said happened that day

@@ -1185,3 +1185,10 @@ def test_the_first_names_of_a_list_of_persons_hung_on_the_last_are_subjects_too(
             "May criticised the move.")
     evs = [e for e in code(coder, text, dt.date(2018, 5, 9)) if e.type == "ACCUSE"]
     assert sorted(e.source.entity for e in evs) == ["DEU", "FRA", "GBR"]
+
+
+def test_in_what_appeared_to_be_an_attack_takes_the_day_of_the_act_it_describes(coder: Coder) -> None:
+    text = ("Kyiv said its air defences had shot down 40 drones overnight into Tuesday, in what appeared to be the "
+            "largest Russian drone attack on the Ukrainian capital.")
+    evs = [e for e in code(coder, text) if e.type == "ASSAULT" and e.target is not None]
+    assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("RUS", "UKR", dt.date(2022, 11, 15))]

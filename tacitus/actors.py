@@ -779,6 +779,7 @@ class DocumentActors:
     done_nouns: dict[str, ActorMention] = field(default_factory=dict)  # "Russian forces kept checkpoints": -> RUS
     done_here: dict[str, ActorMention] = field(default_factory=dict)  # the sentence being coded's, kept for later
     attacker_of: dict[str, ActorMention] = field(default_factory=dict)  # by state attacked: who attacked it last
+    attacked_by_word: dict[str, ActorMention] = field(default_factory=dict)  # "struck Iran": strike -> IRN
     accused_here: ActorMention | None = None  # whom the sentence being coded accuses: who denies "the charge"
     previous_mentions: list[ActorMention] = field(default_factory=list)  # and of the sentence before it
     counter: int = 0

@@ -285,6 +285,7 @@ class RuleCoder:
                             actors.last_attacker = c.source
                         if c.target is not None and c.target.entity:
                             actors.attacker_of[c.target.entity] = c.source
+                            actors.attacked_by_word[c.anchor.lemma_.lower()] = c.target
                     if c.entry.type != "CONSULT" and c.target is not None and c.target.entity:
                         actors.last_target[c.entry.rule] = c.target
                     if c.source is not None and c.source.entity and c.status == "occurred":
@@ -750,6 +751,14 @@ class RuleCoder:
             others = [m for m in actors.last_pair if m.entity and m.entity != sources[0].entity]
             if len(others) == 1 and any(m.entity == sources[0].entity for m in actors.last_pair):
                 targets = [replace(others[0], modifier=False)]
+        if entry.rule == "assault.involved" and sources and not any(t.entity for t in targets):
+            # "Israel struck Iran ... Washington was not involved in the strikes": on whom the strikes told before
+            # struck, the attack named by the same word
+            words = [w.lemma_.lower() for w in span]
+            words += [w[:-3] for w in words if w.endswith("ing")]  # "the bombing" after "bombed"
+            struck = next((actors.attacked_by_word[w] for w in words if w in actors.attacked_by_word), None)
+            if struck is not None and all(struck.entity != x.entity for x in sources):
+                targets = [replace(struck, modifier=False)]
         if entry.rule == "assault.return-fire" and sources and not any(t.entity for t in targets):
             # "South Korean forces returned fire": at whoever attacked them, as told before
             attacker = actors.attacker_of.get(sources[0].entity or "")

@@ -2038,7 +2038,9 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             pass  # "would not refuse a meeting": the negations cancel; the modal below decides
         elif negated:
             return "denied"
-        elif i > 0 and v.lemma_.lower() in DENY_VERBS:
+        elif i > 0 and v.lemma_.lower() in DENY_VERBS and not any(
+                k.dep_ == "dobj" and SAID_NOUNS.get(k.lemma_.lower()) == "ACCUSE" for k in kids):
+            # but "blamed a torpedo, a charge Pyongyang denies": the charge is denied, the blaming was done
             return "denied"
         if any(c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and p.lemma_.lower() in ("event", "case")
                                                              and any(o.lower_ == "of" for o in p.children)

@@ -1192,3 +1192,9 @@ def test_in_what_appeared_to_be_an_attack_takes_the_day_of_the_act_it_describes(
             "largest Russian drone attack on the Ukrainian capital.")
     evs = [e for e in code(coder, text) if e.type == "ASSAULT" and e.target is not None]
     assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("RUS", "UKR", dt.date(2022, 11, 15))]
+
+
+def test_a_charge_denied_in_a_contact_clause_leaves_the_accusation_made(coder: Coder) -> None:
+    evs = code(coder, "A Seoul-led investigation blamed a North Korean torpedo, a charge Pyongyang denies.")
+    assert sorted((e.type, e.source.entity, e.target.entity, e.status) for e in evs) == [
+        ("ACCUSE", "KOR", "PRK", "occurred"), ("REJECT", "PRK", "KOR", "occurred")]

@@ -374,6 +374,7 @@ class RuleCoder:
         if entry.anchor == "modal":
             return self._code_modal(entry, anchor, sent, by_token, mentions, actors)
         nested_source: list[ActorMention] = []
+        consequence_of: Token | None = None  # the act whose consequences a warning tells
         answered = False  # the noun is what a response answers ("in response to Armenian shelling")
         kept_open = False  # "did not rule out sending tanks": an option kept open, hypothetical
         if entry.anchor == "noun":
@@ -402,7 +403,14 @@ class RuleCoder:
                 return f"'{anchor.text}' without {' or '.join(entry.objects[:3])} is another sense"
             clauses = [c for c in anchor.children if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "mark")
                                                                                 for g in c.children)]
-            if entry.not_with_clause and clauses and not any(_conditional_threat(c) for c in clauses):
+            # "warned that the raids would drag the region into war": the consequences of someone's act, a threat to
+            # whoever did it
+            consequence_of = next((k for c in clauses for k in c.children if k.dep_ in ("nsubj", "nsubjpass")
+                                   and k.lemma_.lower() in ATTACK_NOUNS | DEED_NOUNS
+                                   and any(d.lower_ in ("the", "this", "these") for d in k.children)
+                                   and not any(g.lower_ in ("if", "unless") for g in c.children)), None)
+            if entry.not_with_clause and clauses and not any(_conditional_threat(c) for c in clauses) \
+                    and consequence_of is None:
                 return f"'{anchor.text} that ...' reports a view, not this event"
             if _nominal_gerund(anchor):
                 return "gerund used as a noun, without a subject of its own"
@@ -751,6 +759,10 @@ class RuleCoder:
             others = [m for m in actors.last_pair if m.entity and m.entity != sources[0].entity]
             if len(others) == 1 and any(m.entity == sources[0].entity for m in actors.last_pair):
                 targets = [replace(others[0], modifier=False)]
+        if consequence_of is not None and sources and not any(t.entity or t.person for t in targets):
+            doer = actors.last_attacker if consequence_of.lemma_.lower() in ATTACK_NOUNS else actors.last_actor
+            if doer is not None and all(doer.entity != x.entity for x in sources):
+                targets = [replace(doer, modifier=False)]
         if entry.rule == "assault.involved" and sources and not any(t.entity for t in targets):
             # "Israel struck Iran ... Washington was not involved in the strikes": on whom the strikes told before
             # struck, the attack named by the same word

@@ -893,6 +893,11 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
     pytest.param("Bolivia's government declared a state of emergency on Monday. Bolivia's opposition called for new "
                  "elections. On Tuesday, troops fired on a crowd that had gathered in the main square.", "ASSAULT",
                  [("BOL", "BOL")], id="home-forces-firing-on-unnamed-people-fire-on-their-own-people"),
+    pytest.param("Saudi jets struck Houthi positions in Yemen on Thursday. Iran warned that the raids would drag the "
+                 "region into a wide war.", "THREATEN", [("IRN", "SAU")],
+                 id="warning-of-the-consequences-of-an-act-threatens-whoever-did-it"),
+    pytest.param("Iran warned that the crisis could spread across the region.", "THREATEN", [],
+                 id="warning-of-a-danger-is-a-view-not-a-threat"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]

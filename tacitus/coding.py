@@ -736,12 +736,13 @@ class RuleCoder:
             # sentence names is whom the warning is for
             own = {x.entity for x in sources}
 
-            def other_sides(told: list[ActorMention]) -> dict[str, ActorMention]:
-                return {m.entity: m for m in told if m.entity and m.entity not in own and not m.plural
+            def other_sides(told: list[ActorMention], people: bool = False) -> dict[str, ActorMention]:
+                return {m.entity: m for m in told if m.entity and m.entity not in own and (people or not m.plural)
                         and not _locative(sent.doc[m.head])}
             # a sentence that names no other side reacts to the one side the sentence before named:
-            # "Washington reimposed sanctions on Tehran. Rouhani rejected any renegotiation."
-            others = other_sides(mentions) or other_sides(actors.previous_mentions)
+            # "Washington reimposed sanctions on Tehran. Rouhani rejected any renegotiation."; a people named is
+            # the last resort ("bore the Iranian people no ill will, although he had warned ...")
+            others = other_sides(mentions) or other_sides(actors.previous_mentions) or other_sides(mentions, True)
             if len(others) == 1:
                 targets = [replace(next(iter(others.values())), modifier=False)]
         if entry.type != "CONSULT" and sources and not any(t.entity or t.person or t.counterpart for t in targets) \

@@ -898,6 +898,9 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  id="warning-of-the-consequences-of-an-act-threatens-whoever-did-it"),
     pytest.param("Iran warned that the crisis could spread across the region.", "THREATEN", [],
                  id="warning-of-a-danger-is-a-view-not-a-threat"),
+    pytest.param("Australia's prime minister said Australia bore the Fijian people no ill will, although he had warned "
+                 "last week of serious consequences.", "THREATEN", [("AUS", "FJI")],
+                 id="a-people-named-is-the-last-resort-for-whom-a-warning-is-for"),
 ])
 def test_sides_the_clause_or_the_article_gives(coder: Coder, text: str, etype: str, sides: list) -> None:
     evs = [e for e in code(coder, text) if e.type == etype and (e.target is not None or (sides and not sides[0][1]))]

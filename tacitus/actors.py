@@ -785,6 +785,7 @@ class DocumentActors:
     counter: int = 0
     venue: ActorMention | None = None  # the dateline's place, where the lead's meetings happen unless told otherwise
     filed_in: str | None = None  # the state of the dateline's place
+    topic_named: dict[str, int] = field(default_factory=dict)  # times_named, counting its persons' states too
     times_named: dict[str, int] = field(default_factory=dict)  # how often the article names each state
 
     @property

@@ -1254,9 +1254,9 @@ def _home_state(sources: list[ActorMention], targets: list[ActorMention], actors
 
 def _article_state(people: list[ActorMention], actors: DocumentActors) -> str | None:
     """The state an article is about, for acts at home on `people` (of that state or of none): the state the article
-    names most, the dateline's breaking a tie; a state the people belong to may also be the dateline's. None when
+    names most (its persons counting for their states), the dateline's breaking a tie; a state the people belong to may also be the dateline's. None when
     unclear: no state named twice, a tie, or a dateline state the text names that is not the one it names most."""
-    counts = {code: n for code, n in actors.times_named.items() if n}
+    counts = {code: n for code, n in actors.topic_named.items() if n}
     top = max(counts.values(), default=0)
     leaders = {code for code, n in counts.items() if n == top}
     if len(leaders) > 1 and actors.filed_in in leaders:  # "MINSK - ... Putin ... Lukashenko ...": where it was filed

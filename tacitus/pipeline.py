@@ -140,6 +140,10 @@ class Coder:
                         if h.kind in ("CNAME", "CADJ", "METO") and doc[h.start].idx >= dateline_end)
         actors.times_named = dict(named)
         actors.filed_in = venue.key if venue is not None else None
+        topic = Counter(named)  # what the article is about: its states, and the states of the persons it names
+        topic.update(c for h in hits.values() if h.kind == "PERSON" and doc[h.start].idx >= dateline_end
+                     and (c := state.kb.persons[int(h.key)].country))
+        actors.topic_named = dict(topic)
         last_speaker: ActorRef | None = None
         last_quote_sentence = -2
         claims = registry.get(self.config.claims_stage)(lambda m: m.to_ref(state.kb),

@@ -1206,3 +1206,11 @@ def test_a_charge_denied_in_a_contact_clause_leaves_the_accusation_made(coder: C
     evs = code(coder, "A Seoul-led investigation blamed a North Korean torpedo, a charge Pyongyang denies.")
     assert sorted((e.type, e.source.entity, e.target.entity, e.status) for e in evs) == [
         ("ACCUSE", "KOR", "PRK", "occurred"), ("REJECT", "PRK", "KOR", "occurred")]
+
+
+def test_the_state_an_article_is_about_counts_the_persons_it_names(coder: Coder) -> None:
+    text = ("Kazakh President Kassym-Jomart Tokayev said on Tuesday that Russian troops would leave soon. Russian "
+            "paratroopers had arrived from Moscow last week. Tokayev thanked the troops, and Tokayev's allies praised "
+            "them. The interior ministry said nearly 900 people had been detained.")
+    evs = [e for e in code(coder, text) if e.type == "COERCE"]
+    assert [(e.source.entity, e.target.entity) for e in evs] == [("KAZ", "KAZ")]

@@ -414,6 +414,8 @@ class RuleCoder:
                 return f"'{anchor.text} that ...' reports a view, not this event"
             if _nominal_gerund(anchor):
                 return "gerund used as a noun, without a subject of its own"
+            if entry.type == "THREATEN" and anchor.dep_ == "pcomp" and anchor.head.lower_ == "without":
+                return f"'without {anchor.text}' tells how something was done, it threatens no one"
             if anchor.dep_ == "pcomp" and anchor.head.lower_ in ("of", "for") \
                     and anchor.head.head.lemma_.lower() in CHARGE_VERBS:
                 return f"what '{anchor.head.head.text}' charges someone with, not an event of its own"
@@ -1973,7 +1975,9 @@ def _passive_agent(verb: Token) -> Token | None:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in verb.children)
+    """'did not meet', 'never met', 'left without meeting Putin'."""
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in verb.children) \
+        or verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
 
 def _past_perfect(verb: Token) -> bool:

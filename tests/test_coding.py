@@ -1214,3 +1214,10 @@ def test_the_state_an_article_is_about_counts_the_persons_it_names(coder: Coder)
             "them. The interior ministry said nearly 900 people had been detained.")
     evs = [e for e in code(coder, text) if e.type == "COERCE"]
     assert [(e.source.entity, e.target.entity) for e in evs] == [("KAZ", "KAZ")]
+
+
+def test_without_negates_the_act_and_without_warning_is_no_threat(coder: Coder) -> None:
+    evs = code(coder, "Erdogan left Moscow on Monday without meeting Putin.")
+    assert [(e.type, e.status) for e in evs] == [("CONSULT", "denied")]
+    evs = code(coder, "Israeli jets struck Gaza without warning on Monday.")
+    assert [e.type for e in evs] == ["ASSAULT"]

@@ -300,7 +300,7 @@ class RuleCoder:
             actors.last_act = max(cands, key=lambda c: c.anchor.i)
         # "EU ministers agreed to impose an arms embargo on Uzbekistan": the decision is the sanction, planned,
         # not an agreement with the side it targets
-        hostile = {c.anchor.i for c in cands if c.entry.type in HOSTILE_TYPES and c.target is not None}
+        hostile = {c.anchor.i for c in cands if c.entry.type in HOSTILE_TYPES}
         agreeing = [c for c in cands if c.entry.type == "AGREE" and c.entry.anchor == "verb" and any(
             k.dep_ in ("xcomp", "ccomp") and k.i in hostile for k in c.anchor.children)]
         for c in agreeing:
@@ -886,8 +886,9 @@ class RuleCoder:
             named = {m.entity for m in [*mentions, *actors.previous_mentions] if m.entity and not m.modifier}
             # a government's protest or demand with no side named answers something told elsewhere
             inward = entry.type not in REACTION_TYPES or entry.type == "PROTEST"
-            # but a state itself attacking ("Iran launched dozens of drones") attacks someone the text does not name
-            state_attack = entry.type == "ASSAULT"
+            # but a state itself attacking or threatening ("Iran launched dozens of drones", "vowed to retaliate
+            # against any aggression") acts on someone the text does not name
+            state_attack = entry.type == "ASSAULT" or entry.type == "THREATEN" and "military" in entry.context
             answering = entry.rule == "assault.return-fire"  # fire answered is never at one's own side
             pairs = [(x, _own_state(x, actors.kb) if t is None and x.country and not x.org and named <= {x.country}
                       and not answering and (inward and not (state_attack and x.agent in (None, "GOV"))

@@ -1221,3 +1221,8 @@ def test_without_negates_the_act_and_without_warning_is_no_threat(coder: Coder) 
     assert [(e.type, e.status) for e in evs] == [("CONSULT", "denied")]
     evs = code(coder, "Israeli jets struck Gaza without warning on Monday.")
     assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_a_state_vowing_reprisal_against_no_one_named_threatens_no_one_named(coder: Coder) -> None:
+    evs = code(coder, "Iran vowed on Monday to retaliate against any aggression.")
+    assert [(e.type, e.source.entity, e.target) for e in evs] == [("THREATEN", "IRN", None)]

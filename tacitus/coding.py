@@ -438,9 +438,10 @@ class RuleCoder:
             if entry.type == "REJECT" and silent is not None:
                 return f"'{anchor.text} to {silent.text}' gives no answer, it rejects nothing"
             ruled_out = anchor.tag_ == "VBG" and anchor.dep_ in ("advcl", "xcomp", "dobj", "pcomp") \
-                and asker.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in asker.children)
-            if entry.type != "REJECT" and (infinitive and anchor.dep_ == "xcomp" and asker.lemma_.lower() in REFUSE_VERBS
-                                           or ruled_out) and not _negated(asker):
+                and asker.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                                           for c in asker.children)
+            refused = infinitive and anchor.dep_ == "xcomp" and asker.lemma_.lower() in REFUSE_VERBS
+            if entry.type != "REJECT" and (refused or ruled_out) and not _negated(asker):
                 # "refused to send tanks", "ruled out sending tanks": the refusal is the event
                 return f"what '{asker.text}' turns down is coded as the refusal (REJECT)"
             kept_open = ruled_out and _negated(asker)
@@ -698,7 +699,8 @@ class RuleCoder:
             if doer is None:  # "criticised the checkpoints" that "Russian forces kept"
                 doer = next((actors.done_nouns[t.lemma_.lower()] for t in told if t.tag_ == "NNS"
                              and t.lemma_.lower() in actors.done_nouns), None)
-            if doer is not None and all(doer.entity != x.entity for x in sources) and not any(t.entity for t in targets):
+            if doer is not None and all(doer.entity != x.entity for x in sources) \
+                    and not any(t.entity for t in targets):
                 targets = [replace(doer, modifier=False)]
         if not any(t.entity or t.person or t.counterpart for t in targets) and entry.type not in ("CONSULT", "MOBILIZE") \
                 and entry.target and not (entry.symmetric and len(sources) >= 2):
@@ -1248,8 +1250,8 @@ def _most_named(actors: DocumentActors, besides: set[str], k: int) -> list[str]:
 
 
 def _home_state(sources: list[ActorMention], targets: list[ActorMention], actors: DocumentActors) -> str | None:
-    """The state whose forces these are, when the text names none: the one state the article names (or names
-    most), provided whom they acted on is of no other state; None otherwise."""
+    """The state whose forces these are, when the text names none: the state the article is about, provided whom
+    they acted on is of no other state; None otherwise."""
     if not all(x.agent in ("MIL", "COP") and not (x.entity or x.person) for x in sources):
         return None
     return _article_state(targets, actors)
@@ -1257,8 +1259,9 @@ def _home_state(sources: list[ActorMention], targets: list[ActorMention], actors
 
 def _article_state(people: list[ActorMention], actors: DocumentActors) -> str | None:
     """The state an article is about, for acts at home on `people` (of that state or of none): the state the article
-    names most (its persons counting for their states), the dateline's breaking a tie; a state the people belong to may also be the dateline's. None when
-    unclear: no state named twice, a tie, or a dateline state the text names that is not the one it names most."""
+    names most (its persons counting for their states), the dateline's breaking a tie; a state the people belong to
+    may also be the dateline's. None when unclear: no state named twice, a tie, or a dateline state the text names
+    that is not the one it names most."""
     counts = {code: n for code, n in actors.topic_named.items() if n}
     top = max(counts.values(), default=0)
     leaders = {code for code, n in counts.items() if n == top}

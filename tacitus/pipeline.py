@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import NUMBER_WORDS, link_to_events
-from .coding import (FUTURE_AUX, HOSTILE_TYPES, MOTION_VERBS, NONSTATE_AGENTS, PLAN_VERBS, Candidate, RuleCoder, TriggerLexicon,
-                     _governing_verb, _infinitive, _quoted_tokens, actors_resolve_pronoun)
+from .coding import (FUTURE_AUX, HOSTILE_TYPES, MOTION_VERBS, NONSTATE_AGENTS, PLAN_VERBS, Candidate, RuleCoder,
+                     TriggerLexicon, _governing_verb, _infinitive, _quoted_tokens, actors_resolve_pronoun)
 from .dates import DateMention, find_dates, last_year_told, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
@@ -205,7 +205,8 @@ class Coder:
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
                                             sentence_index=s_index, lead=lead, current=current, history=history,
-                                            hearsay=_hearsay(c), named_by_noun=c.entry.anchor == "noun" and c.entry.type != "CONSULT",
+                                            hearsay=_hearsay(c),
+                                            named_by_noun=c.entry.anchor == "noun" and c.entry.type != "CONSULT",
                                             another=c.continuation and any(
                                                 k.lower_ in ANOTHER_WORDS for k in c.anchor.children
                                                 if k.dep_ in ("amod", "det"))))
@@ -702,13 +703,16 @@ def _ongoing(verb) -> bool:  # type: ignore[no-untyped-def]
                     for a in aux)
 
 
+def _future(verb) -> bool:  # type: ignore[no-untyped-def]
+    """"will release": told in the future tense."""
+    return any(k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in verb.children)
+
+
 def _own_conjunct(verb) -> bool:  # type: ignore[no-untyped-def]
     """"... travelled to China in May, and he met Moon in April": a conjoined clause with its own subject keeps
     its own dates; so does one with a future of its own ("freed 477 on Tuesday and will release 550 more")."""
-    def future(v) -> bool:  # type: ignore[no-untyped-def]
-        return any(k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in v.children)
     return verb.dep_ == "conj" and (any(k.dep_ in ("nsubj", "nsubjpass") for k in verb.children)
-                                    or future(verb) and not future(verb.head))
+                                    or _future(verb) and not _future(verb.head))
 
 
 def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None:
@@ -784,10 +788,9 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
         # when it was said happened that day
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
     if not eligible and _own_conjunct(clause) and clause.head.i != clause.i and not (
-            c.status in ("planned", "hypothetical")
-            and not any(k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in clause.head.children)):
+            c.status in ("planned", "hypothetical") and not _future(clause.head)):
         # "Modi held talks with Xi on Friday, and the two leaders agreed ...": a conjoined clause with no date
-        # of its own happened when the clause it is joined to did
+        # of its own happened when the clause it is joined to did; a future act joined to a past one did not
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
     # "calls on Saturday ..., in which Trump said he warned ...": a clause reported inside the relative clause too
     rel = clause.head if clause.dep_ == "ccomp" and clause.head.dep_ == "relcl" else clause

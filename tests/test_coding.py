@@ -885,8 +885,8 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
                  id="the-two-ministers-are-the-pair-not-people-of-the-place-named-after"),
     pytest.param("The same day in Geneva, Spain, Italy and Greece blocked EU plans to admit Turkey.", "REJECT",
                  [("ESP", "EU"), ("ITA", "EU"), ("GRC", "EU")], id="a-time-parsed-as-subject-leaves-the-sides-listed"),
-    pytest.param("European Union foreign ministers agreed on Monday to impose an arms embargo on Belarus. The ministers "
-                 "also called on the Belarusian government to release political prisoners.", "REQUEST",
+    pytest.param("European Union foreign ministers agreed on Monday to impose an arms embargo on Belarus. The "
+                 "ministers also called on the Belarusian government to release political prisoners.", "REQUEST",
                  [("EU", "BLR")], id="the-ministers-are-those-told-before-by-the-same-noun"),
     pytest.param("Ankara will keep sending aid to Gaza through Egypt, with which it has coordinated closely on "
                  "deliveries.", "COOPERATE", [("TUR", "EGY")], id="with-which-is-the-noun-the-clause-qualifies"),

@@ -783,6 +783,10 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
         # "destroyed 84 drones overnight into Sunday, in what appeared to be the largest drone attack": the act
         # the phrase describes, and its day
         return _attached_date(dates, replace(c, anchor=what.head.head, date_after=None))
+    if not eligible and c.entry.type == "THREATEN" and clause.dep_ == "ccomp" \
+            and clause.head.lemma_.lower() in SPEECH_VERBS:
+        # "On Friday, Tokayev said he had authorised troops to shoot to kill": a threat is made when it is said
+        return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
     if not eligible and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS and _ongoing(clause):
         # "Trump said on Tuesday that the United States was pulling out of the accord": an act told as under way
         # when it was said happened that day

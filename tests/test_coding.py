@@ -1226,3 +1226,8 @@ def test_without_negates_the_act_and_without_warning_is_no_threat(coder: Coder) 
 def test_a_state_vowing_reprisal_against_no_one_named_threatens_no_one_named(coder: Coder) -> None:
     evs = code(coder, "Iran vowed on Monday to retaliate against any aggression.")
     assert [(e.type, e.source.entity, e.target) for e in evs] == [("THREATEN", "IRN", None)]
+
+
+def test_a_threat_is_made_the_day_it_is_said(coder: Coder) -> None:
+    evs = code(coder, "On Friday, Lukashenko said he had authorised police to shoot to kill rioters.")
+    assert [(e.type, e.source.entity, e.date) for e in evs] == [("THREATEN", "BLR", dt.date(2022, 11, 11))]

@@ -41,12 +41,12 @@ def test_gold_set_report_and_floors(report: EvalReport) -> None:
     assert report.forbidden_found <= 3
     others = [c for label, c in report.per_label.items() if label != "CONSULT"]
     found = sum(c["tp"] for c in others)
-    assert found / max(found + sum(c["fn"] for c in others), 1) >= 0.73  # 237 of 322 expected other events
+    assert found / max(found + sum(c["fn"] for c in others), 1) >= 0.73  # 238 of 322 expected other events
 
 
 @pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: 3 forbidden events of 0 (status conventions of "
                    "the gold set), other types' recall 0.20-0.92 of >= 0.75 (met: SANCTION, ACCUSE, COOPERATE, "
-                   "PROTEST, REQUEST, MOBILIZE, ASSAULT, SUPPORT; not: THREATEN 0.74, REJECT 0.70, RETREAT 0.67, "
+                   "PROTEST, REQUEST, THREATEN, MOBILIZE, ASSAULT, SUPPORT; not: REJECT 0.70, RETREAT 0.67, "
                    "COERCE 0.58, AGREE 0.55, AID 0.45, CONCEDE 0.20); CONSULT P 0.931 / R 0.914 and persons 0.952 met; "
                    "measured 2026-11-26, seventh session")
 def test_gold_set_meets_the_issue_targets(report: EvalReport) -> None:

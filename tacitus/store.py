@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +129,9 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self._con: duckdb.DuckDBPyConnection | None = None
+        # the API's worker threads may all reach a store before it is open: open it once (two opens at a time
+        # replace the schema's view together, which DuckDB refuses)
+        self._opening = threading.Lock()
 
     def __enter__(self) -> Store:
         self.open()
@@ -154,7 +158,9 @@ class Store:
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
-            self.open()
+            with self._opening:
+                if self._con is None:
+                    self.open()
         assert self._con is not None
         return self._con
 

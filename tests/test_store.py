@@ -1,4 +1,5 @@
 import datetime as dt
+import threading
 from pathlib import Path
 
 import duckdb
@@ -99,3 +100,30 @@ def test_export_formats(tmp_path: Path, fmt: str) -> None:
     rows = con.execute(f"SELECT * FROM {reader}('{out}')").fetchall()
     assert len(rows) == 1
     assert not out.with_name(out.name + ".part").exists()
+
+
+def test_first_use_from_many_threads_opens_the_store_once(tmp_path: Path) -> None:
+    """The API's worker threads may all touch a store before it is open; each open replaces the schema's view, and
+    two at once conflict in DuckDB."""
+    path = tmp_path / "t.duckdb"
+    with Store(path) as s:
+        s.write([DocumentResult(Article("d1", "text"))])
+    for _ in range(5):
+        store = Store(path)
+        barrier = threading.Barrier(8)
+        errors: list[Exception] = []
+
+        def first_query() -> None:
+            barrier.wait()
+            try:
+                store.count(EventQuery())
+            except Exception as exc:  # noqa: BLE001 - any failure is what this test looks for
+                errors.append(exc)
+
+        threads = [threading.Thread(target=first_query) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        store.close()
+        assert not errors, errors[0]

@@ -473,7 +473,7 @@ class RuleCoder:
         if not nested_source and entry.anchor == "noun" and entry.type == "ASSAULT":
             # "Israel's strikes", "attacks by Hamas", "attacks from Israeli forces": the noun's own attacker; whoever
             # is the subject of its verb ("Palestinians have been under attacks from ...") is not
-            nested_source = [by_token[k.i] for k in _noun_agents(anchor) if k.i in by_token][:1]
+            nested_source = _agent_of_noun(anchor, by_token, mentions, preps=("by", "from"))[:1]
             if not nested_source:
                 return "an attack told by its noun with no attacker of its own"
         if entry.anchor == "noun" and entry.type == "REQUEST" and anchor.head.lower_ == "at" \
@@ -1585,13 +1585,6 @@ TIME_PREPS = {"during", "amid", "after", "before", "since", "following", "ahead"
 MEASURE_NOUNS = {"hour", "day", "week", "minute", "round", "series", "number", "lot", "couple", "set", "kind"}
 
 
-def _noun_agents(noun: Token) -> list[Token]:
-    """The tokens naming who did what a noun tells: its possessor, or the object of its "by" or "from"."""
-    return [c for c in noun.children if c.dep_ == "poss"] + [
-        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for p in c.children
-        if p.dep_ == "pobj"]
-
-
 def _preceding_agent(anchor: Token, governor: Token, by_token: dict[int, ActorMention]) -> list[ActorMention]:
     """"X highlighted the remarks by Y in a meeting with Z": Y, the `by` agent just before the trigger, met Z."""
     lo = min(governor.i, anchor.i)
@@ -1605,11 +1598,13 @@ def _preceding_agent(anchor: Token, governor: Token, by_token: dict[int, ActorMe
     return []
 
 
-def _agent_of_noun(noun: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention]) -> list[ActorMention]:
+def _agent_of_noun(noun: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention],
+                   preps: tuple[str, ...] = ("by",)) -> list[ActorMention]:
+    """Who did what the noun tells: its possessor ("Israel's strikes"), or the object of its "by" (or `preps`)."""
     for c in noun.children:
         if c.dep_ == "poss" and c.i in by_token and not by_token[c.i].pronoun:
             return [by_token[c.i]]
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return _mentions_for(p, by_token, mentions)
@@ -1872,6 +1867,11 @@ def _carried_by_noun(clause: Token) -> bool:
         or clause.dep_ in ("acl", "relcl") and _infinitive(clause) and noun in GATHERING_NOUNS
 
 
+def _future(verb: Token) -> bool:
+    """"will release": a verb in the future tense."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
 def _told_as_future(verb: Token) -> bool:
     """"will prepare", "would try": a verb with a future or conditional auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | CONDITIONAL_AUX for c in verb.children)
@@ -2049,7 +2049,7 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
             return "hypothetical"  # "if Milosevic did not withdraw": a condition, negated or not
         if i == 0 and any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
                                                     for g in c.children) for c in kids) \
-                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids) and not _negated(v):
+                and _future(v) and not _negated(v):
             # "Israel will attack Iran if it builds a bomb": what will happen on a condition ("will not accept any
             # refugees if war starts" stays a refusal)
             return "hypothetical"

@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import __version__, gatherings as _gatherings, parallel, registry  # noqa: F401  (registers its stage)
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import NUMBER_WORDS, link_to_events
-from .coding import (FUTURE_AUX, HOSTILE_TYPES, MOTION_VERBS, NONSTATE_AGENTS, PLAN_VERBS, Candidate, RuleCoder,
-                     TriggerLexicon, _governing_verb, _infinitive, _quoted_tokens, actors_resolve_pronoun)
+from .coding import (HOSTILE_TYPES, MOTION_VERBS, NONSTATE_AGENTS, PLAN_VERBS, Candidate, RuleCoder,
+                     TriggerLexicon, _future, _governing_verb, _infinitive, _quoted_tokens, actors_resolve_pronoun)
 from .dates import DateMention, find_dates, last_year_told, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
@@ -363,8 +363,8 @@ class Coder:
                     # "agreed on Monday to meet": the meeting's day is not told
                     if c.entry.type not in HOSTILE_TYPES:
                         date, precision = None, None
-                elif dm.weekday is not None and (c.status == "planned" or c.status == "hypothetical" and any(
-                        k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in c.governor.children)) \
+                elif dm.weekday is not None and (c.status == "planned"
+                                                 or c.status == "hypothetical" and _future(c.governor)) \
                         and article.published and not _tried(c):
                     date = next_weekday(article.published, dm.weekday)
                 elif dm.ahead is not None and c.status == "planned":
@@ -701,11 +701,6 @@ def _ongoing(verb) -> bool:  # type: ignore[no-untyped-def]
     return verb.tag_ == "VBG" and any(a in ("is", "are", "was", "were", "'s", "'re") for a in aux) \
         and not any(a in ("will", "would", "could", "might", "may", "shall", "should", "has", "have", "had", "been")
                     for a in aux)
-
-
-def _future(verb) -> bool:  # type: ignore[no-untyped-def]
-    """"will release": told in the future tense."""
-    return any(k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in verb.children)
 
 
 def _own_conjunct(verb) -> bool:  # type: ignore[no-untyped-def]

@@ -24,6 +24,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("mdy", re.compile(_MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
     ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
+    ("my_rel", re.compile(r"\b(?:in|since|during|until|by)\s+(?:early\s+|late\s+|mid-?)?" + _MON
+                          + r"\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b", re.I)),
     ("my", re.compile(r"\b(?:in|since|during|until|by)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|until|by)\s+(?:early\s+|late\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("rel_mon", re.compile(r"\b(?P<rel>last|next|this|this\s+past|this\s+coming)\s+" + _MON + r"(?![\w.])(?!\s+[0-3]?\d\b)", re.I)),
@@ -157,6 +159,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         if d and d > pub + dt.timedelta(days=7):
             d = _safe_date(pub.year - 1, mon, day)
         return mk(d, "day", future=bool(d and d > pub), ahead=ahead)
+    if kind == "my_rel" and pub is not None:  # "in February last year"
+        mon = 9 if g["mon"].lower().startswith("sept") else MONTHS[g["mon"].lower()[:3]]
+        d = dt.date(pub.year + {"last": -1, "this": 0, "next": 1}[g["ry"].lower()], mon, 1)
+        return mk(d, "month", future=d > pub)
     if kind == "my":
         mon = MONTHS[g["mon"].lower()[:3]] if not g["mon"].lower().startswith("sept") else 9
         if g.get("y"):

@@ -25,6 +25,9 @@ PUB = dt.date(2021, 5, 15)  # a Saturday
     ("They met last May.", dt.date(2020, 5, 1), "month"),  # publication month itself: a year before
     ("The summit is due next March.", dt.date(2022, 3, 1), "month"),
     ("Talks resume this July.", dt.date(2021, 7, 1), "month"),
+    ("The accord was signed in February last year.", dt.date(2020, 2, 1), "month"),  # not this February
+    ("The summit will be held in September of next year.", dt.date(2022, 9, 1), "month"),
+    ("Troops were sent in January this year.", dt.date(2021, 1, 1), "month"),
     ("The troops will leave in two days.", dt.date(2021, 5, 17), "day"),
     ("The envoys meet again in three weeks' time.", dt.date(2021, 6, 5), "week"),
 ])

@@ -1922,10 +1922,16 @@ def _ruled_out(verb: Token) -> bool:
 
 
 def _past_attempt(verb: Token) -> bool:
-    """"has tried to hack", "attempted to storm": an act attempted in the past, not one planned."""
+    """"has tried to hack", "attempted to storm", "fired tear gas to disperse the crowd": an act attempted in the
+    past (by force used for it), not one planned."""
     head = verb.head
-    return verb.dep_ == "xcomp" and _infinitive(verb) and head.lemma_.lower() in ("try", "attempt") \
+    return verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and (
+        head.lemma_.lower() in ("try", "attempt") and verb.dep_ == "xcomp"
+        or head.lemma_.lower() in FORCE_VERBS and verb.dep_ == "advcl") \
         and head.tag_ in ("VBD", "VBN") and not _negated(head) and not _told_as_future(head)
+
+
+FORCE_VERBS = {"fire", "use", "open", "lob", "throw", "storm", "charge"}  # force used to do what follows
 
 
 def _infinitive(verb: Token) -> bool:

@@ -913,6 +913,17 @@ def test_what_a_side_did_to_the_noun_its_relative_clause_qualifies(coder: Coder)
     assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("RUS", "EST", dt.date(2023, 5, 2))]
 
 
+def test_tear_gas_on_a_crowd_is_crowd_control_and_the_crowd_still_protested(coder: Coder) -> None:
+    text = ("Ugandan riot police fired tear gas and water cannon to disperse demonstrators protesting the count of "
+            "the presidential vote in Kampala on Thursday.")
+    evs = code(coder, text, dt.date(2019, 3, 1))
+    assert [(e.type, e.mode, e.status, e.source.entity, e.target.entity) for e in evs if e.type == "ASSAULT"] == [
+        ("ASSAULT", "crowd-control", "occurred", "UGA", "UGA")]
+    assert [e.source.entity for e in evs if e.type == "PROTEST"] == ["UGA"]
+    text = "Police in Lagos opened fire to disperse hundreds of protesters on Tuesday."
+    assert [(e.type, e.status) for e in code(coder, text, dt.date(2019, 3, 1))] == [("ASSAULT", "occurred")]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

@@ -342,7 +342,18 @@ class RuleCoder:
             else:
                 converted.append(replace(c, anchor=speech, governor=speech, status="occurred", past_perfect=False))
         reprisals = [c for c, _ in announced]
-        drop = agreeing + protesting + [c for c, _ in threats] + reprisals
+        # "the insurgents said they would not take part in any conference": a meeting a side says it will not hold
+        # is a refusal to meet (CAMEO 125), made when said; "did not take part" only tells of no meeting
+        refusals = [c for c in cands if c.entry.type == "CONSULT" and c.status == "denied" and _refused(c.governor)
+                    and any(k.dep_ == "nsubj" and (k.i in by_token or k.pos_ == "PRON")  # a side, not "the talks"
+                            for k in c.governor.children)]
+        for c in refusals:
+            rejected.append(RejectedTrigger(c.entry.rule, sent, c.anchor, "a meeting refused is a REJECT"))
+        converted += [replace(c, entry=c.entry.model_copy(update={
+            "rule": f"{c.entry.rule}+refused", "type": "REJECT", "mode": "meet", "cameo": "125",
+            "context": ["diplomatic"], "symmetric": False}), symmetric=False, status="occurred", continuation=False)
+            for c in refusals]
+        drop = agreeing + protesting + [c for c, _ in threats] + reprisals + refusals
         return [c for c in cands if c not in drop] + converted, rejected
 
     def _copied_acts(self, sent: Span, cands: list[Candidate], by_token: dict[int, ActorMention],
@@ -616,7 +627,7 @@ class RuleCoder:
         if place is not None:  # "demonstrators in Baghdad", "people blocked streets in Hong Kong"
             # but "the two foreign ministers" are the pair told before, wherever they met
             sources = [replace(x, country=place.country) if x.agent and not (x.entity or x.person)
-                       and not _the_two(x, sent) else x for x in sources]
+                       and not _the_two(x, sent) and not _foreign(x, sent) else x for x in sources]
         if not sources and entry.type == "ASSAULT":  # "were killed in Israeli air strikes": the strikes' side
             sources = _instrument_side(governor, by_token)
         if not sources and entry.type == "ASSAULT" and any(t.entity for t in targets) and not any(
@@ -856,7 +867,7 @@ class RuleCoder:
                                reason="country not named; read as that of the one state acted on") for x in sources]
         if entry.type in ("ASSAULT", "COERCE") and sources and all(sent.doc[x.head].dep_ not in ("amod", "compound")
                                                                    for x in sources) \
-                and (home := _home_state(sources, targets, actors)):
+                and not any(_foreign(x, sent) for x in sources) and (home := _home_state(sources, targets, actors)):
             # "security forces have killed more than 740 people", "police opened fire on protesters": forces of no
             # named country act at home, in the state the article is about
             sources = [replace(x, country=home, reason="forces of no named country: read as those of the state "
@@ -876,6 +887,8 @@ class RuleCoder:
         elif entry.needs_target and entry.anchor == "noun":
             return [Candidate(entry, sent, anchor, governor, sources[0], None, symmetric,
                               _status(governor, anchor, sent), confidence, continuation=True)]
+        elif entry.needs_target and entry.type == "CONSULT" and _refused(governor):
+            pairs = [(x, None) for x in sources]  # "would not take part in any conference": a refusal, kept
         elif entry.needs_target:
             return "no target: this trigger needs someone met, visited or hosted"
         else:
@@ -1255,6 +1268,15 @@ def _home_state(sources: list[ActorMention], targets: list[ActorMention], actors
     if not all(x.agent in ("MIL", "COP") and not (x.entity or x.person) for x in sources):
         return None
     return _article_state(targets, actors)
+
+
+FOREIGN_WORDS = {"foreign", "international", "multinational", "allied", "coalition", "peacekeeping"}
+
+
+def _foreign(x: ActorMention, sent: Span) -> bool:
+    """"foreign troops", "international peacekeepers": forces that are not those of the state they are in."""
+    return x.agent in ("MIL", "COP") and any(c.lower_ in FOREIGN_WORDS for c in sent.doc[x.head].children
+                                             if c.dep_ in ("amod", "compound"))
 
 
 def _article_state(people: list[ActorMention], actors: DocumentActors) -> str | None:
@@ -1872,6 +1894,11 @@ def _future(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
+def _refused(verb: Token) -> bool:
+    """"will not attend", "would never take part": a side saying it will not do something."""
+    return _negated(verb) and _told_as_future(verb)
+
+
 def _told_as_future(verb: Token) -> bool:
     """"will prepare", "would try": a verb with a future or conditional auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | CONDITIONAL_AUX for c in verb.children)
@@ -2053,6 +2080,9 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
         kids = list(v.children)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "hypothetical"  # "if Milosevic did not withdraw": a condition, negated or not
+        if any(c.dep_ == "mark" and c.lower_ == "until" for c in kids) and v.head != v \
+                and (_negated(v.head) or _told_as_future(v.head)):
+            return "hypothetical"  # "would not take part until all foreign troops had left": a condition
         if i == 0 and any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
                                                     for g in c.children) for c in kids) \
                 and _future(v) and not _negated(v):

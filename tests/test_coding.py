@@ -924,6 +924,29 @@ def test_tear_gas_on_a_crowd_is_crowd_control_and_the_crowd_still_protested(code
     assert [(e.type, e.status) for e in code(coder, text, dt.date(2019, 3, 1))] == [("ASSAULT", "occurred")]
 
 
+def test_a_meeting_a_side_says_it_will_not_hold_is_a_refusal(coder: Coder) -> None:
+    evs = code(coder, "The Houthis said they would not attend any conference.")
+    assert [(e.type, e.mode, e.cameo, e.status, e.source.entity) for e in evs] == [
+        ("REJECT", "meet", "125", "occurred", "YEM")]
+    evs = code(coder, "Abbas said he would never meet Netanyahu.")
+    assert [(e.type, e.source.entity, e.target.entity) for e in evs] == [("REJECT", "PSE", "ISR")]
+    # a meeting that did not happen is no refusal, nor are talks that "will not take place"
+    assert [(e.type, e.status) for e in code(coder, "Abbas did not meet Netanyahu on Monday.")] == [
+        ("CONSULT", "denied")]
+    text = "A third round of talks that had been due in Oslo on Sunday will not take place, Norway said."
+    assert not [e for e in code(coder, text) if e.type == "REJECT"]
+
+
+def test_what_waits_until_a_condition_is_not_done_and_foreign_forces_are_not_the_hosts(coder: Coder) -> None:
+    text = "The Taliban said they would not attend the conference in Istanbul until foreign troops leave."
+    evs = code(coder, text)
+    assert not [e for e in evs if e.type == "RETREAT" and e.status == "occurred"]
+    assert not [e for e in evs if e.source.entity == "TUR"]
+    # a past "until" is told as done
+    evs = code(coder, "Fighting continued in Aleppo until the rebels withdrew on Sunday.")
+    assert [(e.type, e.status) for e in evs if e.type == "RETREAT"] == [("RETREAT", "occurred")]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

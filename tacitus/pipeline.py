@@ -594,7 +594,9 @@ def _current_news(c: Candidate, in_lead: bool = False) -> bool:
         return False
     # "..., who had earlier assured him ...": a relative clause's background words tell its own event
     # "..., the first visit by a Greek leader since independence": an apposition's words describe, they recall
-    other = {t.i for r in c.sent if r.dep_ in ("relcl", "appos") and not (r.left_edge.i <= c.anchor.i <= r.right_edge.i)
+    # "restore telephone links, cut since the war": so do a participle's ("acl")
+    other = {t.i for r in c.sent if r.dep_ in ("relcl", "appos", "acl")
+             and not (r.left_edge.i <= c.anchor.i <= r.right_edge.i)
              for t in r.subtree}
     own = next((a for a in [c.anchor, *c.anchor.ancestors] if a.dep_ == "relcl"), None)
     told = list(own.subtree) if own is not None else list(c.sent)  # "..., who also held a separate meeting"

@@ -947,6 +947,17 @@ def test_what_waits_until_a_condition_is_not_done_and_foreign_forces_are_not_the
     assert [(e.type, e.status) for e in evs if e.type == "RETREAT"] == [("RETREAT", "occurred")]
 
 
+def test_a_joint_declaration_signed_is_support_and_a_participle_recalls_nothing(coder: Coder) -> None:
+    text = ("Sudanese President Omar al-Bashir and South Sudanese President Salva Kiir signed a joint declaration in "
+            "Khartoum on Tuesday. The two presidents agreed to reopen border crossings and trade links, cut since "
+            "a 2012 war.")
+    evs = code(coder, text, dt.date(2018, 9, 13))
+    assert {(e.type, e.date) for e in evs if {e.source.entity, e.target.entity} == {"SDN", "SSD"}} == {
+        ("SUPPORT", dt.date(2018, 9, 11)), ("AGREE", dt.date(2018, 9, 11))}
+    assert not [e for e in code(coder, "Trump signed a declaration of national emergency on Friday.")
+                if e.type == "SUPPORT"]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

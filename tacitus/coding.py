@@ -626,8 +626,10 @@ class RuleCoder:
         place = _event_place(sent, mentions)
         if place is not None:  # "demonstrators in Baghdad", "people blocked streets in Hong Kong"
             # but "the two foreign ministers" are the pair told before, wherever they met
+            # nor are weapons ("warplanes hit the airport in Sanaa") of the place they hit
+            weapons = entry.type == "ASSAULT" and bool(entry.subjects)
             sources = [replace(x, country=place.country) if x.agent and not (x.entity or x.person)
-                       and not _the_two(x, sent) and not _foreign(x, sent) else x for x in sources]
+                       and not _the_two(x, sent) and not _foreign(x, sent) and not weapons else x for x in sources]
         if not sources and entry.type == "ASSAULT":  # "were killed in Israeli air strikes": the strikes' side
             sources = _instrument_side(governor, by_token)
         if not sources and entry.type == "ASSAULT" and any(t.entity for t in targets) and not any(
@@ -834,6 +836,10 @@ class RuleCoder:
                 speaker = _reporting_subject(obj, by_token, besides={x.entity for x in sources})
                 if speaker:
                     targets = [replace(speaker[0], modifier=False)]
+        if entry.type in ("ASSAULT", "COERCE") and sources and not any(t.entity or t.person for t in targets) \
+                and (owner := _owner_of_its(governor, span, by_token, {x.entity for x in sources})) is not None:
+            # "Iran said one of its drones was shot down by Israeli fire": Iran's drone
+            targets = [replace(owner, modifier=False)]
         if entry.type == "CONSULT" and not any(t.entity or t.person or t.counterpart for t in targets) \
                 and (behest := _at_behest(governor)) is not None:
             # "At Ankara's request, NATO ambassadors held an emergency meeting": Turkey is the other side
@@ -1678,6 +1684,34 @@ def _reporting_subject(pronoun: Token, by_token: dict[int, ActorMention],
                 continue
             return [] if m.pronoun or m.modifier else [m]
     return []
+
+
+ATTACK_ACTS = {"invasion", "attack", "offensive", "operation", "strike", "airstrike", "raid", "campaign", "assault",
+               "bombardment", "shelling", "bombing", "incursion"}  # the act itself, where ATTACK_NOUNS has weapons too
+
+
+def _owner_of_its(verb: Token, span: Span, by_token: dict[int, ActorMention],
+                  besides: set[str | None]) -> ActorMention | None:
+    """"one of its jets was shot down", "hit their positions": the side 'its'/'their' stands for, the subject of a
+    clause that tells of the act (climbing through reported and adverbial clauses), other than the one acting."""
+    acted = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    acted += [p for a in acted for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+    # "launched its invasion": the trigger's own words tell the act, not whom it struck
+    acted = [a for a in acted if a.lemma_.lower() not in ATTACK_ACTS and not span.start <= a.i < span.end]
+    if not any(k.dep_ == "poss" and k.lower_ in ("its", "their") for a in acted for k in a.children):
+        return None
+    v = verb
+    for _ in range(4):
+        if v.dep_ not in ("ccomp", "advcl", "conj", "xcomp") or v.head == v:
+            return None
+        v = v.head
+        subject, passive = _subject(v)
+        if subject is not None and not passive and subject.i in by_token:
+            m = by_token[subject.i]
+            if m.entity and not m.pronoun and m.entity not in besides:
+                return m
+    return None
 
 
 def _linear_source(anchor: Token, sent: Span, mentions: list[ActorMention], actors: DocumentActors) -> list[ActorMention]:

@@ -958,6 +958,17 @@ def test_a_joint_declaration_signed_is_support_and_a_participle_recalls_nothing(
                 if e.type == "SUPPORT"]
 
 
+def test_a_weapon_that_hits_attacks_and_its_or_their_names_whom(coder: Coder) -> None:
+    evs = code(coder, "Moscow said Ukrainian drones hit one of its oil refineries on Friday.")
+    assert [(e.type, e.source.entity, e.target.entity) for e in evs] == [("ASSAULT", "UKR", "RUS")]
+    evs = code(coder, "Ankara said its drone was shot down by Syrian fire.")
+    assert [(e.type, e.source.entity, e.target.entity) for e in evs] == [("ASSAULT", "SYR", "TUR")]
+    # "its" of the act itself is the attacker's: no target from it
+    evs = code(coder, "The envoys of Iraq and Kuwait met in Geneva a week after Baghdad launched its invasion.")
+    assert not [e for e in evs if e.type == "ASSAULT" and e.target is not None and e.target.entity == "KWT"]
+    assert not [e for e in code(coder, "The drought hit the Kenyan economy hard.") if e.type == "ASSAULT"]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

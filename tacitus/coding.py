@@ -408,6 +408,9 @@ class RuleCoder:
                 objects.add(anchor.head.lemma_.lower())
             objects |= {c.lemma_.lower() for c in anchor.children if c.dep_ == "dobj" for c in [c, *c.children]
                         if c.dep_ in ("dobj", "compound")}
+            if entry.objects:  # "said the accusations were baseless": what the clause said is about
+                objects |= {k.lemma_.lower() for c in anchor.children if c.dep_ == "ccomp"
+                            for k in c.children if k.dep_ == "nsubj"}
             if objects & set(entry.exclude_objects):
                 return f"'{anchor.text}' with '{sorted(objects & set(entry.exclude_objects))[0]}' is another sense"
             if entry.objects and not objects & set(entry.objects):
@@ -688,6 +691,8 @@ class RuleCoder:
             told = [c for c in governor.children if c.dep_ == "dobj"] + ([governor.head] if qualified else []) + [
                 p for c in governor.children if c.dep_ == "dobj" for q in c.children if q.dep_ == "prep"
                 for p in q.children if p.dep_ == "pobj"]
+            if entry.objects:  # "said the accusations were baseless"
+                told += [k for c in governor.children if c.dep_ == "ccomp" for k in c.children if k.dep_ == "nsubj"]
             told = [t for t in told if any(d.lower_ in ("the", "this", "that", "these", "those")
                                            for d in t.children if d.dep_ == "det")
                     or (qualified and t.i == governor.head.i)

@@ -1258,6 +1258,21 @@ def test_in_what_appeared_to_be_an_attack_takes_the_day_of_the_act_it_describes(
     assert [(e.source.entity, e.target.entity, e.date) for e in evs] == [("RUS", "UKR", dt.date(2022, 11, 15))]
 
 
+@pytest.mark.parametrize("reply", [
+    "Nairobi called the accusations baseless.",
+    "The Kenyan foreign ministry said the accusations against its envoy were groundless.",
+    "Kenya described the allegations as fabricated.",
+])
+def test_calling_a_charge_baseless_rejects_it(coder: Coder, reply: str) -> None:
+    text = "Somalia accused Kenya of meddling in its elections on Monday. " + reply
+    assert [(e.source.entity, e.target.entity) for e in code(coder, text) if e.type == "REJECT"] == [("KEN", "SOM")]
+
+
+def test_calling_a_meeting_useful_or_a_report_false_rejects_no_charge(coder: Coder) -> None:
+    for text in ("Kenya said the talks were useful.", "Kenya said the weather report was false."):
+        assert not [e for e in code(coder, text) if e.type == "REJECT"], text
+
+
 def test_a_charge_denied_in_a_contact_clause_leaves_the_accusation_made(coder: Coder) -> None:
     evs = code(coder, "A Seoul-led investigation blamed a North Korean torpedo, a charge Pyongyang denies.")
     assert sorted((e.type, e.source.entity, e.target.entity, e.status) for e in evs) == [

@@ -633,6 +633,12 @@ class RuleCoder:
             weapons = entry.type == "ASSAULT" and bool(entry.subjects)
             sources = [replace(x, country=place.country) if x.agent and not (x.entity or x.person)
                        and not _the_two(x, sent) and not _foreign(x, sent) and not weapons else x for x in sources]
+        if len(sources) == 1 and _bare_government(sources[0], sent) \
+                and sent.doc[sources[0].head].head.i == governor.i and (home := _article_state([], actors)) is not None:
+            # "The government has refused to let US Navy ships deliver aid": the government of the state the article
+            # is about, when the sentence tells it in its own voice (not "said the regime killed ...")
+            sources = [replace(sources[0], country=home, reason="government not named; read as that of the state "
+                                                                "the article is about")]
         if not sources and entry.type == "ASSAULT":  # "were killed in Israeli air strikes": the strikes' side
             sources = _instrument_side(governor, by_token)
         if not sources and entry.type == "ASSAULT" and any(t.entity for t in targets) and not any(
@@ -1279,6 +1285,15 @@ def _home_state(sources: list[ActorMention], targets: list[ActorMention], actors
     if not all(x.agent in ("MIL", "COP") and not (x.entity or x.person) for x in sources):
         return None
     return _article_state(targets, actors)
+
+
+def _bare_government(x: ActorMention, sent: Span) -> bool:
+    """"The government" with no state, as the subject of a main clause of the sentence."""
+    head = sent.doc[x.head]
+    return x.agent == "GOV" and not (x.entity or x.person or x.roles) and head.lemma_.lower() == "government" \
+        and head.dep_ == "nsubj" and (head.head.dep_ == "ROOT"
+                                      or head.head.dep_ == "conj" and head.head.head.dep_ == "ROOT") \
+        and [c.lower_ for c in head.children if c.dep_ != "punct"] == ["the"]
 
 
 FOREIGN_WORDS = {"foreign", "international", "multinational", "allied", "coalition", "peacekeeping"}

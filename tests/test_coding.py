@@ -969,6 +969,14 @@ def test_a_weapon_that_hits_attacks_and_its_or_their_names_whom(coder: Coder) ->
     assert not [e for e in code(coder, "The drought hit the Kenyan economy hard.") if e.type == "ASSAULT"]
 
 
+def test_the_government_in_the_sentences_own_voice_is_that_of_the_state_the_article_is_about(coder: Coder) -> None:
+    text = ("Zimbabwe held a presidential election on Monday, and Zimbabwe's ruling party said the vote in Zimbabwe "
+            "was fair. The European Union asked to send election monitors, but the government has refused to let "
+            "British observers into the country.")
+    evs = code(coder, text)
+    assert [(e.source.entity, e.target.entity) for e in evs if e.type == "REJECT"] == [("ZWE", "GBR")]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

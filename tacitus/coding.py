@@ -659,6 +659,15 @@ class RuleCoder:
             # "a missionary was arrested in Lebanon", "was put under investigation in Italy": that state's authorities
             sources = [ActorMention(anchor.i, anchor.i + 1, "authorities", anchor.i, agent="GOV", country=place.country,
                                     reason="authorities not named; placed where they acted")]
+        if not sources and subject_passive and entry.type == "RETREAT" and entry.mode == "release" \
+                and _passive_agent(governor) is None and (captor := actors.last_source.get("COERCE")) is not None \
+                and captor.entity and all(t.entity != captor.entity for t in targets):
+            # "the group was handed over to the British embassy": released by the side told seizing them
+            sources = [replace(captor, modifier=False, reason="releaser not named; the side told seizing or "
+                                                               "detaining before")]
+            held = [t for r, t in actors.last_target.items() if r.startswith("coerce.") and t.entity != captor.entity]
+            if not any(t.entity for t in targets) and held:  # "the sailors were freed": those it seized
+                targets = [replace(held[-1], modifier=False)]
         if not sources and subject_passive and entry.type == "COERCE" and place is None \
                 and _passive_agent(governor) is None and targets and all(
                     t.agent in NONSTATE_AGENTS and not t.org for t in targets) \

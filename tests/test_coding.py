@@ -977,6 +977,16 @@ def test_the_government_in_the_sentences_own_voice_is_that_of_the_state_the_arti
     assert [(e.source.entity, e.target.entity) for e in evs if e.type == "REJECT"] == [("ZWE", "GBR")]
 
 
+def test_people_released_with_no_one_named_are_released_by_who_seized_them(coder: Coder) -> None:
+    text = ("Russia detained three Estonian fishermen in the Baltic on Monday. The fishermen were handed over to "
+            "Estonian border guards on Friday.")
+    evs = code(coder, text, dt.date(2023, 5, 12))
+    assert [(e.source.entity, e.target.entity, e.mode, e.date) for e in evs if e.type == "RETREAT"] == [
+        ("RUS", "EST", "release", dt.date(2023, 5, 12))]
+    # with no seizure told, no side is guessed
+    assert not [e for e in code(coder, "The fishermen were handed over on Friday.") if e.type == "RETREAT"]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

@@ -605,6 +605,7 @@ class RuleCoder:
                 c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in governor.children) \
                 and not subject_passive \
                 and not any(c.dep_ == "dobj" or c.lower_ in ("where", "when") for c in governor.children) \
+                and governor.left_edge.lower_ not in ("where", "when") \
                 and not _locative(governor.head) and not any(t.entity or t.person or t.counterpart for t in targets):
             # "the British sailors it seized": the noun the clause qualifies is what was seized
             targets = [m for m in _mentions_for(governor.head, by_token, mentions) if m.entity] or targets
@@ -616,6 +617,16 @@ class RuleCoder:
             # "accused NATO of massing troops on its border, a claim the alliance denied": who denies the charge is
             # whom the sentence accuses
             sources = [replace(actors.accused_here, modifier=False)]
+        if not sources and subject is not None and subject.lemma_.lower() == "ally" and not subject_passive \
+                and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in subject.children):
+            # "at NATO headquarters, where allies agreed to ...": the members of the alliance named
+            bloc = next((m for m in [*mentions, *reversed(actors.previous_mentions)] if m.org in ALLIANCES), None)
+            sources = [replace(bloc, modifier=False, reason="'allies' of the alliance named")] if bloc else []
+            # "Stoltenberg said the allies stood in solidarity": told by the alliance's own official
+            speakers = [by_token[k.i] for v in governor.ancestors if v.lemma_.lower() in SPEECH_VERBS
+                        for k in v.children if k.dep_ == "nsubj" and k.i in by_token]
+            if bloc and speakers and speakers[0].person and speakers[0].org == bloc.org:
+                sources = [speakers[0]]
         if not sources and subject is not None and subject.lemma_.lower() in TIME_NOUNS:
             # "The same day in Brussels, France, Germany and Belgium blocked ...": the small parser makes the time
             # the subject and hangs the sides on the place; the sides are the ones listed, not the place
@@ -764,6 +775,7 @@ class RuleCoder:
                        if o.dep_ == "dobj"]
             owned = [actors.owned_nouns[o.lemma_.lower()] for o in objects
                      if o.tag_ == "NNS" and o.lemma_.lower() in actors.owned_nouns
+                     and not any(k.dep_ == "poss" for k in o.children)  # "withdraw their troops": their own
                      and not any(by_token[k.i].entity for k in o.subtree if k.i in by_token)]
             if owned and all(owned[0].entity != x.entity for x in sources):
                 targets = [replace(owned[0], modifier=False)]
@@ -1305,6 +1317,8 @@ def _bare_government(x: ActorMention, sent: Span) -> bool:
         and [c.lower_ for c in head.children if c.dep_ != "punct"] == ["the"]
 
 
+FORCE_NOUNS = {"troop", "force", "soldier", "army", "contingent", "unit", "personnel", "peacekeeper"}
+ALLIANCES = {"NATO", "CSTO"}  # organisations whose members news calls "allies"
 FOREIGN_WORDS = {"foreign", "international", "multinational", "allied", "coalition", "peacekeeping"}
 
 
@@ -1457,7 +1471,10 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
         # are two sides
         other = m is not None and (m.entity not in own or rival and m.agent is not None and all(
             x.agent is not None and x.agent != m.agent for x in sources if x.entity == m.entity))
-        return [m] if m is not None and not m.pronoun and m.entity and other else []
+        # "agreed to withdraw their troops": the side's own forces, whoever "their" was read as
+        own_forces = m is not None and anchor.doc[m.start].lower_ in ("its", "their", "our") \
+            and anchor.doc[m.head].lemma_.lower() in FORCE_NOUNS
+        return [m] if m is not None and not m.pronoun and m.entity and other and not own_forces else []
 
     # "its demand that Israel ease ...", also when the parser hangs the clause on the verb ("reiterated its demand
     # today that Israel ease ...")
@@ -1475,8 +1492,12 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
                     return usable(g)
     other_clauses = {t.i for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                      and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
+    # "withdraw its troops in step with the American soldiers": who acts alongside is no target
+    alongside = {t.i for p in anchor.subtree if p.dep_ == "prep" and p.lower_ == "with"
+                 and p.head.lemma_.lower() in ("step", "line", "tandem", "parallel", "together", "along")
+                 for t in p.subtree}
     for tok in anchor.subtree:  # "... expelled four diplomats, and Canada also took part": not Canada's diplomats
-        if tok.i > anchor.i and tok.i not in other_clauses and usable(tok):
+        if tok.i > anchor.i and tok.i not in other_clauses | alongside and usable(tok):
             return usable(tok)
     return []
 

@@ -30,6 +30,7 @@ class PendingEvent:
     history: bool = False  # told as history ("have met several times", "had visited"): never one with today's news
     hearsay: bool = False  # told only as someone's report ("newspapers reported that X met Y"): a denial overrules it
     another: bool = False  # a continuation of another occasion ("a second conversation on Sunday")
+    describes_noun: bool = False  # told in a relative clause describing a noun ("the sailors it seized"): not news
     named_by_noun: bool = False  # told by a noun ("the Israeli strikes on Syria"): may name an act told before
     extra_spans: list[Span] = field(default_factory=list)
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,6 +29,9 @@ from .errors import ModelNotInstalledError
 from .ingest import split_date_header
 from .kb import DATA_DIR, ActorKB
 from .records import ActorRef, Article, DocumentResult, Dropped, EventRecord, MentionRecord
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class CoderConfig(BaseModel):
@@ -205,7 +209,7 @@ class Coder:
                 generic = c.target is not None and c.target.plural and not c.target.person
                 pending.append(PendingEvent(rec, continuation=c.continuation, generic=generic,
                                             sentence_index=s_index, lead=lead, current=current, history=history,
-                                            hearsay=_hearsay(c),
+                                            hearsay=_hearsay(c), describes_noun=_describes_noun(c),
                                             named_by_noun=c.entry.anchor == "noun" and c.entry.type != "CONSULT",
                                             another=c.continuation and any(
                                                 k.lower_ in ANOTHER_WORDS for k in c.anchor.children
@@ -247,10 +251,10 @@ class Coder:
         if news_day is not None:  # news runs newest first: once history is told, undated events are history too
             history = False
             for p in sorted(pending, key=lambda p: p.record.span):
-                # an old act named in passing by a noun ("a response to the Israeli strike on April 1") does not
-                # turn the story to history
+                # an old act named in passing by a noun ("a response to the Israeli strike on April 1") or in a
+                # clause describing one ("the sailors it seized on March 23") does not turn the story to history
                 history = history or (p.record.date is not None and p.record.date < news_day - dt.timedelta(days=7)
-                                      and not p.named_by_noun)
+                                      and not p.named_by_noun and not p.describes_noun)
                 p.current = p.current and not history
         for e in events:
             e.sentence = article.text[e.span[0]:e.span[1]]
@@ -648,7 +652,8 @@ def _news_day(pending: list[PendingEvent], lead_dates: list[DateMention]) -> dt.
     else the lead's first past day ("X said on Saturday he had told ..." dates the news, not the telling)."""
     for p in sorted(pending, key=lambda p: p.record.span):
         r = p.record
-        if p.lead and r.status == "occurred" and r.date is not None and r.date_precision == "day":
+        if p.lead and r.status == "occurred" and r.date is not None and r.date_precision == "day" \
+                and not p.describes_noun:  # "would free the sailors it seized on March 23": not the news
             return r.date
     return next((d.date for d in lead_dates if d.date is not None and d.precision == "day" and not d.future), None)
 
@@ -712,6 +717,15 @@ def _own_conjunct(verb) -> bool:  # type: ignore[no-untyped-def]
                                     or _future(verb) and not _future(verb.head))
 
 
+def _describes_noun(c: Candidate) -> bool:
+    """"the sailors it seized on March 23": an act told in a relative clause that describes a noun."""
+    return c.governor.dep_ == "relcl" and c.governor.head.pos_ in ("NOUN", "PROPN")
+
+
+def _passive(verb: Token) -> bool:
+    return any(k.dep_ == "auxpass" for k in verb.children)
+
+
 def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None:
     """The date expression of this event: one in the trigger's own clause, nearest to the trigger.
 
@@ -763,6 +777,8 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             if (t.dep_ in CLAUSE_DEPS or t.dep_ == "conj") and any(k.dep_ in ("nsubj", "nsubjpass")
                                                                      for k in t.children):
                 break
+            if t.dep_ == "conj" and t.pos_ == "VERB" and _passive(t) != _passive(t.head):
+                break  # "was handed over to the embassy and flew home on Thursday": the next step's day
         if ok:
             eligible.append(d)
     if not eligible and clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.i != clause.i and not any(
@@ -774,6 +790,10 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
             k.lower_ == "when" and k.dep_ in ("advmod", "mark") for k in clause.children):
         # "51 people were killed on Monday when security forces opened fire": the when-clause happened then
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
+    if not eligible and c.status == "occurred" and clause.dep_ == "relcl" and clause.head.pos_ == "PROPN" \
+            and clause.left_edge.lower_ == "where":
+        # "were at NATO headquarters in Brussels on Wednesday, where allies agreed ...": done there that day
+        return _attached_date(dates, replace(c, anchor=_governing_verb(clause.head), date_after=None))
     what = next((t for t in [clause, *clause.ancestors][:3] if t.dep_ == "pcomp" and t.head.dep_ == "prep"
                  and any(k.dep_ == "nsubj" and k.lower_ == "what" for k in t.children)), None)
     if not eligible and what is not None and what.head.head.pos_ in ("VERB", "AUX"):

@@ -987,6 +987,33 @@ def test_people_released_with_no_one_named_are_released_by_who_seized_them(coder
     assert not [e for e in code(coder, "The fishermen were handed over on Friday.") if e.type == "RETREAT"]
 
 
+def test_allies_at_the_alliance_agree_on_the_day_the_visitors_were_there(coder: Coder) -> None:
+    text = ("On Tuesday, Austin and Blinken were at NATO headquarters in Brussels, where allies agreed to begin "
+            "pulling their 9,000 non-US troops out by September.")
+    evs = code(coder, text, dt.date(2021, 4, 16))
+    assert [(e.type, e.source.entity, e.target.entity if e.target else None, e.date) for e in evs
+            if e.type == "AGREE"] == [("AGREE", "NATO", None, dt.date(2021, 4, 13))]
+    # no alliance named: "the allies" stay unnamed
+    assert not code(coder, "The summit ended on Friday. The allies stood in solidarity with Estonia.")
+    evs = code(coder, "NATO met on Friday. The allies stood in solidarity with Estonia, Stoltenberg said.")
+    assert [(e.type, e.source.entity, e.target.entity) for e in evs if e.type == "SUPPORT"] == [
+        ("SUPPORT", "NATO", "EST")]
+
+
+def test_a_release_is_not_dated_by_the_flight_home_nor_the_news_by_the_seizure_recalled(coder: Coder) -> None:
+    text = ("TEHRAN - Iran's president said yesterday that Iran would free the eight Turkish fishermen it seized in "
+            "the Caspian on March 2. The fishermen were handed over to the Turkish consulate in Tabriz and flew home "
+            "on Friday.")
+    evs = code(coder, text, dt.date(2023, 4, 14))
+    assert [(e.status, e.source.entity, e.target.entity, e.date) for e in evs if e.type == "RETREAT"] == [
+        ("planned", "IRN", "TUR", None), ("occurred", "IRN", "TUR", dt.date(2023, 4, 13))]
+    assert [e.date for e in evs if e.type == "COERCE"] == [dt.date(2023, 3, 2)]
+    # a date told after two acts in one voice dates both
+    coerced = [e for e in code(coder, "Two Turkish fishermen were detained and charged on Friday.",
+                               dt.date(2023, 4, 14)) if e.type == "COERCE"]
+    assert coerced and all(e.date == dt.date(2023, 4, 14) for e in coerced)
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

@@ -528,6 +528,9 @@ class RuleCoder:
         if entry.type != "CONSULT":
             targets = [t for t in targets if all((t.start, t.end) != (x.start, x.end) for x in sources)]
         subject, subject_passive = _subject(governor)
+        if any(p.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("any", "every", "no") for d in p.children)
+               for a in governor.children if a.dep_ == "agent" for p in a.children):
+            return "done by 'any' or 'no' one: nobody in particular"  # "the largest team offered by any country"
         if entry.subjects and (subject is None or subject.lemma_.lower() not in entry.subjects):
             return f"'{anchor.text}' with another subject than {', '.join(entry.subjects[:3])}"
         if not sources and subject is not None and subject.lower_ in ("side", "party", "country") and any(
@@ -868,6 +871,14 @@ class RuleCoder:
                 speaker = _reporting_subject(obj, by_token, besides={x.entity for x in sources})
                 if speaker:
                     targets = [replace(speaker[0], modifier=False)]
+        if entry.type == "AID" and sources and not any(t.entity or t.person for t in targets) and any(
+                c.lower_ == "in" and c.i == governor.i + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and any(
+                    p.dep_ == "pobj" and p.i not in by_token and p.ent_type_ not in ("DATE", "GPE", "LOC")
+                    for p in c.children)) for c in governor.children) \
+                and (home := _article_state([], actors)) is not None and all(x.entity != home for x in sources):
+            # "the United States has flown in relief supplies": into the state the article is about
+            targets = [ActorMention(anchor.i, anchor.i + 1, "the country", anchor.i, country=home,
+                                    reason="where aid was brought in: the state the article is about")]
         if entry.type in ("ASSAULT", "COERCE") and sources and not any(t.entity or t.person for t in targets) \
                 and (owner := _owner_of_its(governor, span, by_token, {x.entity for x in sources})) is not None:
             # "Iran said one of its drones was shot down by Israeli fire": Iran's drone

@@ -1014,6 +1014,16 @@ def test_a_release_is_not_dated_by_the_flight_home_nor_the_news_by_the_seizure_r
     assert coerced and all(e.date == dt.date(2023, 4, 14) for e in coerced)
 
 
+def test_aid_brought_in_goes_to_the_state_the_article_is_about(coder: Coder) -> None:
+    text = ("Floods swept across Pakistan in August, and Pakistan's government appealed for help. Britain has flown "
+            "in food and medicine aboard RAF transport planes.")
+    evs = code(coder, text, dt.date(2022, 9, 10))
+    assert [(e.source.entity, e.target.entity) for e in evs if e.type == "AID"] == [("GBR", "PAK")]
+    # a team "offered by any country" was offered by nobody in particular
+    text = "Japan said it would send 50 rescuers to Turkey, the largest team offered by any country so far."
+    assert [(e.type, e.source.entity) for e in code(coder, text)] == [("AID", "JPN")]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

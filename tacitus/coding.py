@@ -1060,6 +1060,8 @@ class RuleCoder:
             for h in slot_heads:
                 if slot == "object":
                     for c in h.children:
+                        if c.dep_ == "oprd" and span.start <= c.i < span.end:
+                            continue  # "was taken prisoner in Pakistan": the trigger's own word, not whom
                         if c.dep_ in ("dobj", "dative", "attr", "oprd"):
                             # a meeting's object is the person met, never someone inside "the situation in Gaza"
                             # "offered its troops to Lebanon": the side's own forces are what it offers

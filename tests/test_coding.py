@@ -1024,6 +1024,13 @@ def test_aid_brought_in_goes_to_the_state_the_article_is_about(coder: Coder) -> 
     assert [(e.type, e.source.entity) for e in code(coder, text)] == [("AID", "JPN")]
 
 
+def test_people_captured_are_held_and_a_town_captured_is_taken(coder: Coder) -> None:
+    evs = code(coder, "A Ukrainian pilot was captured in Russia on Wednesday.", dt.date(2023, 3, 3))
+    assert [(e.type, e.mode, e.source.entity, e.target.entity) for e in evs] == [("COERCE", "arrest", "RUS", "UKR")]
+    evs = code(coder, "Russian forces captured the Ukrainian town of Soledar on Friday.", dt.date(2023, 3, 3))
+    assert [(e.type, e.source.entity, e.target.entity) for e in evs] == [("ASSAULT", "RUS", "UKR")]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

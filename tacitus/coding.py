@@ -630,6 +630,12 @@ class RuleCoder:
                         for k in v.children if k.dep_ == "nsubj" and k.i in by_token]
             if bloc and speakers and speakers[0].person and speakers[0].org == bloc.org:
                 sources = [speakers[0]]
+        if not sources and entry.symmetric and entry.objects and governor.dep_ == "acl" and actors.last_pair:
+            # "the agreement signed in Beijing on March 10": signed by the states of the pair told before (not
+            # necessarily by the same persons)
+            sources = [ActorMention(anchor.i, anchor.i + 1, m.country or m.text, anchor.i, country=m.country, org=m.org,
+                                    reason="signatories not named; the pair told before")
+                       for m in actors.last_pair if m.entity]
         if not sources and subject is not None and subject.lemma_.lower() in TIME_NOUNS:
             # "The same day in Brussels, France, Germany and Belgium blocked ...": the small parser makes the time
             # the subject and hangs the sides on the place; the sides are the ones listed, not the place
@@ -2166,6 +2172,8 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
     chain = [governor]
     h = governor
     for _ in range(4):
+        if h.dep_ == "acl" and h.tag_ == "VBN" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in h.children):
+            break  # "would restore flights under the protocol signed in February": the signing is done
         # "will travel to Moscow to meet Lavrov": a purpose infinitive has the status of the trip it is for
         if (h.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj")
                 or h.dep_ in ("advcl", "conj") and _infinitive(h)) and h.head != h:

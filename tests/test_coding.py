@@ -1031,6 +1031,15 @@ def test_people_captured_are_held_and_a_town_captured_is_taken(coder: Coder) -> 
     assert [(e.type, e.source.entity, e.target.entity) for e in evs] == [("ASSAULT", "RUS", "UKR")]
 
 
+def test_an_agreement_signed_told_by_its_participle_is_the_pairs_and_an_order_signed_is_no_support(coder: Coder) -> None:
+    text = ("The foreign ministers of Egypt and Turkey met in Cairo on Thursday. They said they would restore "
+            "flights under the protocol signed in Ankara on February 2.")
+    evs = [e for e in code(coder, text, dt.date(2023, 4, 14)) if e.type == "SUPPORT"]
+    assert [({e.source.entity, e.target.entity}, e.source.person, e.date) for e in evs] == [
+        ({"EGY", "TUR"}, None, dt.date(2023, 2, 2))]
+    assert not [e for e in code(coder, "Biden signed an executive order on Friday.") if e.type == "SUPPORT"]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

@@ -630,6 +630,11 @@ class RuleCoder:
                         for k in v.children if k.dep_ == "nsubj" and k.i in by_token]
             if bloc and speakers and speakers[0].person and speakers[0].org == bloc.org:
                 sources = [speakers[0]]
+        if not sources and entry.anchor == "noun" and entry.type == "SUPPORT" and anchor.head.lower_ == "in":
+            # "gave the US envoy 72 hours to leave in solidarity with Morales": whoever does the main act
+            root_subject, root_passive = _subject(sent.root)
+            if root_subject is not None and not root_passive:
+                sources = [m for m in _mentions_for(root_subject, by_token, mentions) if m.entity or m.person]
         if not sources and entry.symmetric and entry.objects and governor.dep_ == "acl" and actors.last_pair:
             # "the agreement signed in Beijing on March 10": signed by the states of the pair told before (not
             # necessarily by the same persons)

@@ -347,6 +347,9 @@ class Coder:
         sent = c.sent
         date, precision = None, None
         dm = _attached_date(dates, c)
+        if dm is None and c.days_before and c.governor.head.i != c.governor.i:
+            # "on Wednesday, a day after Saudi Arabia promised": counted back from the day of the clause it hangs on
+            dm = _attached_date(dates, replace(c, anchor=c.governor.head, date_after=None))
         if dm is None:
             date, precision = _offset_from_main(dates, c)
         if dm is not None:
@@ -373,6 +376,8 @@ class Coder:
                     date = next_weekday(article.published, dm.weekday)
                 elif dm.ahead is not None and c.status == "planned":
                     date = dm.ahead  # "will leave by September 11", told in April: this coming September
+        if c.days_before and date is not None and precision == "day":
+            date = date - dt.timedelta(days=c.days_before)
         status = c.status
         if status == "occurred" and dm is not None and dm.future:
             status = "planned"

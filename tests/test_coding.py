@@ -1040,6 +1040,22 @@ def test_an_agreement_signed_told_by_its_participle_is_the_pairs_and_an_order_si
     assert not [e for e in code(coder, "Biden signed an executive order on Friday.") if e.type == "SUPPORT"]
 
 
+def test_a_second_act_parsed_into_a_time_phrase_keeps_its_own_sides_and_day(coder: Coder) -> None:
+    text = ("Qatar pledged $3 billion in aid to Lebanon on Thursday, two days after Kuwait and Oman promised a "
+            "combined $2 billion.")
+    evs = code(coder, text, dt.date(2022, 11, 18))
+    assert sorted((e.source.entity, e.target.entity, e.date) for e in evs if e.type == "AID") == [
+        ("KWT", "LBN", dt.date(2022, 11, 15)), ("OMN", "LBN", dt.date(2022, 11, 15)),
+        ("QAT", "LBN", dt.date(2022, 11, 17))]
+    # the small parser makes the second subject objects of "after": still theirs, a day before
+    text = ("Bahrain pledged $1 billion in aid to Jordan on Wednesday, a day after Saudi Arabia and the United Arab "
+            "Emirates promised a combined $6 billion.")
+    evs = code(coder, text, dt.date(2022, 11, 18))
+    assert sorted((e.source.entity, e.target.entity, e.date) for e in evs if e.type == "AID") == [
+        ("ARE", "JOR", dt.date(2022, 11, 15)), ("BHR", "JOR", dt.date(2022, 11, 16)),
+        ("SAU", "JOR", dt.date(2022, 11, 15))]
+
+
 def test_firing_past_the_goalkeeper_is_no_attack(coder: Coder) -> None:
     text = "Harry Kane struck in the 80th minute, firing past the French goalkeeper to give England the win."
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

@@ -368,7 +368,8 @@ def find_mentions(sent: Span, hits: dict[int, _Hit], group_seed: int = 0,
         else:
             i += 1
     # "non-US troops", "non-EU states": a name negated by "non-" names no one
-    out = [m for m in out if not (m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ == "non")]
+    out = [m for m in out
+           if not (m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ == "non")]
     return _link_coordination(doc, _merge_appositions(doc, _merge_of_state(doc, out)))
 
 

@@ -518,13 +518,13 @@ class RuleCoder:
         confidence = 0.8 if entry.anchor == "verb" else 0.75
         if (stranded := _subject_stranded_in_time_phrase(governor, by_token)):
             sources = stranded  # "a day after Saudi Arabia and the UAE promised $8 billion", parsed as one clause
-        told = actors.last_target.get(entry.rule)
-        if entry.type == "AID" and not any(t.entity or t.person for t in targets) and told is not None \
-                and sent.start <= told.start < sent.end and governor.dep_ in ("advcl", "conj") \
-                and all(told.entity != x.entity for x in sources):
+        aided = actors.last_target.get(entry.rule)
+        if entry.type == "AID" and not any(t.entity or t.person for t in targets) and aided is not None \
+                and sent.start <= aided.start < sent.end and governor.dep_ in ("advcl", "conj") \
+                and all(aided.entity != x.entity for x in sources):
             # "pledged $4 billion to Egypt, a day after Saudi Arabia promised $5 billion": to whom the same act
             # this sentence told was for
-            targets = [replace(told, modifier=False)]
+            targets = [replace(aided, modifier=False)]
         sources = _resolved_sources(sources, actors)
         if entry.anchor == "noun" and answered and sources and not any(t.entity or t.person for t in targets):
             # "launched a counter-offensive in response to Armenian shelling": the shelling was of whoever answered

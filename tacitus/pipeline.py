@@ -728,6 +728,7 @@ def _describes_noun(c: Candidate) -> bool:
 
 
 def _passive(verb: Token) -> bool:
+    """"was handed over": a verb in the passive voice."""
     return any(k.dep_ == "auxpass" for k in verb.children)
 
 

@@ -37,18 +37,16 @@ def test_gold_set_report_and_floors(report: EvalReport) -> None:
         print(f"  {label:10} P={sc['precision']:.2f} R={sc['recall']:.2f} n={sc['support']}")
     # floors just under the levels measured on 2026-11-26 (see README); a drop below them is a regression
     assert scores["CONSULT"]["precision"] >= 0.92 and scores["CONSULT"]["recall"] >= 0.90
-    assert report.rates()["person_accuracy"] >= 0.94 and report.rates()["date_accuracy"] >= 0.955
-    assert report.forbidden_found <= 3
+    assert report.rates()["person_accuracy"] >= 0.94 and report.rates()["date_accuracy"] >= 0.96
+    assert report.forbidden_found == 0
     others = [c for label, c in report.per_label.items() if label != "CONSULT"]
     found = sum(c["tp"] for c in others)
-    assert found / max(found + sum(c["fn"] for c in others), 1) >= 0.73  # 238 of 322 expected other events
+    assert found / max(found + sum(c["fn"] for c in others), 1) >= 0.78  # 254 of 322 expected other events
 
 
-@pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: 3 forbidden events of 0 (status conventions of "
-                   "the gold set), other types' recall 0.20-0.92 of >= 0.75 (met: SANCTION, ACCUSE, COOPERATE, "
-                   "PROTEST, REQUEST, THREATEN, MOBILIZE, ASSAULT, SUPPORT; not: REJECT 0.70, RETREAT 0.67, "
-                   "COERCE 0.58, AGREE 0.55, AID 0.45, CONCEDE 0.20); CONSULT P 0.931 / R 0.914 and persons 0.952 met; "
-                   "measured 2026-11-26, seventh session")
+@pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: other types' recall >= 0.75 per type is met "
+                   "for 12 of 15 (not: AID 0.73, COERCE 0.64, CONCEDE 0.20); 0 forbidden events, CONSULT P 0.931 / "
+                   "R 0.914 and persons 0.948 met; measured 2026-11-26, eighth session")
 def test_gold_set_meets_the_issue_targets(report: EvalReport) -> None:
     scores = report.per_label_scores()
     assert scores["CONSULT"]["precision"] >= 0.9 and scores["CONSULT"]["recall"] >= 0.9

@@ -993,6 +993,9 @@ def test_allies_at_the_alliance_agree_on_the_day_the_visitors_were_there(coder: 
     evs = code(coder, text, dt.date(2021, 4, 16))
     assert [(e.type, e.source.entity, e.target.entity if e.target else None, e.date) for e in evs
             if e.type == "AGREE"] == [("AGREE", "NATO", None, dt.date(2021, 4, 13))]
+    # who withdraws "in step with" others does not withdraw from them
+    evs = code(coder, "Italy will begin withdrawing its 800 troops next month, in step with the American soldiers.")
+    assert [(e.type, e.source.entity, e.target) for e in evs] == [("RETREAT", "ITA", None)]
     # no alliance named: "the allies" stay unnamed
     assert not code(coder, "The summit ended on Friday. The allies stood in solidarity with Estonia.")
     evs = code(coder, "NATO met on Friday. The allies stood in solidarity with Estonia, Stoltenberg said.")

@@ -1807,25 +1807,17 @@ def _days_before(verb: Token) -> int:
 
 def _owner_of_its(verb: Token, span: Span, by_token: dict[int, ActorMention],
                   besides: set[str | None]) -> ActorMention | None:
-    """"one of its jets was shot down", "hit their positions": the side 'its'/'their' stands for, the subject of a
-    clause that tells of the act (climbing through reported and adverbial clauses), other than the one acting."""
-    acted = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    acted += [p for a in acted for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
-              for p in c.children if p.dep_ == "pobj"]
-    # "launched its invasion": the trigger's own words tell the act, not whom it struck
-    acted = [a for a in acted if a.lemma_.lower() not in ATTACK_ACTS and not span.start <= a.i < span.end]
-    if not any(k.dep_ == "poss" and k.lower_ in ("its", "their") for a in acted for k in a.children):
-        return None
-    v = verb
-    for _ in range(4):
-        if v.dep_ not in ("ccomp", "advcl", "conj", "xcomp") or v.head == v:
-            return None
-        v = v.head
-        subject, passive = _subject(v)
-        if subject is not None and not passive and subject.i in by_token:
-            m = by_token[subject.i]
-            if m.entity and not m.pronoun and m.entity not in besides:
-                return m
+    """"one of its jets was shot down", "hit their positions": the side 'its'/'their' stands for, the actor of a
+    clause that tells of the act (as `_reporting_subject` finds it), other than the one acting."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubjpass", "dobj"):
+            continue
+        nouns = [c, *(p for k in c.children if k.dep_ == "prep" and k.lower_ == "of"
+                      for p in k.children if p.dep_ == "pobj")]
+        # "launched its invasion": the trigger's own words tell the act, not whom it struck
+        if any(k.dep_ == "poss" and k.lower_ in ("its", "their") for n in nouns
+               if n.lemma_.lower() not in ATTACK_ACTS and not span.start <= n.i < span.end for k in n.children):
+            return next(iter(_reporting_subject(c, by_token, besides)), None)
     return None
 
 

@@ -758,6 +758,9 @@ class _Cluster:
     last_seen: int
 
 
+CAPTIVE_NOUNS = {"captive", "hostage", "prisoner", "detainee"}
+
+
 @dataclass(slots=True)
 class DocumentActors:
     """In-document memory for resolution: who has been named, with which titles, in reading order."""
@@ -783,6 +786,9 @@ class DocumentActors:
     done_here: dict[str, ActorMention] = field(default_factory=dict)  # the sentence being coded's, kept for later
     attacker_of: dict[str, ActorMention] = field(default_factory=dict)  # by state attacked: who attacked it last
     attacked_by_word: dict[str, ActorMention] = field(default_factory=dict)  # "struck Iran": strike -> IRN
+    # (captor, captives) as told, latest last: "will release a captured Indian pilot", "a captive of Hamas" (whose
+    # captives the phrase leaves to the sentence: None)
+    holders: list[tuple[ActorMention, ActorMention | None]] = field(default_factory=list)
     accused_here: ActorMention | None = None  # whom the sentence being coded accuses: who denies "the charge"
     previous_mentions: list[ActorMention] = field(default_factory=list)  # and of the sentence before it
     counter: int = 0
@@ -813,6 +819,13 @@ class DocumentActors:
         self.done_nouns.update(self.done_here)
         self.done_here = {}
         self.accused_here = None
+        for m in mentions:  # "after five years as a captive of Hamas", "hostages held by the group"
+            tok = doc[m.head]
+            held = tok.head.head if tok.dep_ in ("pobj", "agent") else None
+            if m.entity and not m.modifier and held is not None and (
+                    tok.head.lower_ == "of" and held.lemma_.lower() in CAPTIVE_NOUNS
+                    or tok.head.dep_ == "agent" and held.lemma_.lower() == "hold"):
+                self.holders.append((m, None))
         for m in mentions:
             tok = doc[m.head]
             if m.entity and not (m.pronoun or m.modifier) and tok.dep_ == "nsubj":

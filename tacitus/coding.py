@@ -66,6 +66,7 @@ class TriggerEntry(BaseModel):
     outranks: list[str] = []  # families this one replaces at the same anchor ("pledged $4 billion in aid" is AID)
     subjects: list[str] = []  # lemmas the subject must have: "troops left Iraq" (not "the minister left Iraq")
     objects: list[str] = []  # lemmas what it acts on must have: "denied the charge" (not "denied entry")
+    person_objects: bool = False  # a named person acted on also counts as one of `objects`: "captured Shalit"
     threat_only: bool = False  # an act coded only when announced ("would retaliate"): the announcement is the threat
 
     @field_validator("type")
@@ -197,6 +198,8 @@ class Candidate:
     mode: str | None = None  # overrides the rule's mode: a multilateral meeting's visits and pairs
     date_after: int | None = None  # a gapped target ("... and Brazil on Wednesday"): its date is the next one
     days_before: int = 0  # "on Wednesday, a day after Saudi Arabia promised": that many days before the day told
+    promise: bool = False  # a retreat promised for later, coded as the concession made in promising it
+    promised_by: Token | None = None  # the verb that announced or agreed to it; its date is the promise's
 
 
 @dataclass(slots=True)
@@ -289,6 +292,9 @@ class RuleCoder:
                             actors.attacked_by_word[c.anchor.lemma_.lower()] = c.target
                     if c.entry.type != "CONSULT" and c.target is not None and c.target.entity:
                         actors.last_target[c.entry.rule] = c.target
+                    if c.entry.type == "RETREAT" and c.entry.mode == "release" and c.source is not None \
+                            and c.source.entity and c.target is not None and c.target.entity:
+                        actors.holders.append((c.source, c.target))  # "will release a captured Indian pilot"
                     if c.source is not None and c.source.entity and c.status == "occurred":
                         actors.last_source[c.entry.type] = c.source
                     if c.entry.type == "ACCUSE" and c.target is not None and c.target.entity:
@@ -414,7 +420,8 @@ class RuleCoder:
                             for k in c.children if k.dep_ == "nsubj"}
             if objects & set(entry.exclude_objects):
                 return f"'{anchor.text}' with '{sorted(objects & set(entry.exclude_objects))[0]}' is another sense"
-            if entry.objects and not objects & set(entry.objects):
+            if entry.objects and not objects & set(entry.objects) and not (entry.person_objects and any(
+                    c.i in by_token and by_token[c.i].person for c in anchor.children if c.dep_ in ("dobj", "nsubjpass"))):
                 return f"'{anchor.text}' without {' or '.join(entry.objects[:3])} is another sense"
             clauses = [c for c in anchor.children if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "mark")
                                                                                 for g in c.children)]
@@ -689,6 +696,17 @@ class RuleCoder:
             # "protests erupted in Almaty": people of the place where they protested (CAMEO's civilians)
             sources = [ActorMention(anchor.i, anchor.i + 1, "protesters", anchor.i, agent="CVL", country=place.country,
                                     reason="protesters not named; placed where they protested")]
+        if not sources and subject_passive and entry.type == "COERCE" and "military" in entry.context \
+                and _passive_agent(governor) is None and (holding := _holder(targets, actors)) is not None:
+            # "Shalit was captured on June 25, 2006", told of "a captive of Hamas"; "the pilot was taken prisoner",
+            # told of a pilot Pakistan will release: taken by the side told holding or freeing them
+            sources = [replace(holding[0], modifier=False, reason="captor not named; the side told holding or "
+                                                                  "freeing the captive")]
+            captives = holding[1]
+            if captives is not None and captives.country and not any(t.entity for t in targets):
+                # "Wing Commander Abhinandan Varthaman", a name the knowledge base lacks: one of the captives told
+                targets = [replace(t, country=captives.country, reason="state of the captives told before")
+                           for t in targets if t.person] or [replace(captives, modifier=False)]
         if not sources and subject_passive and entry.type in ("COERCE", "ACCUSE") and place is not None \
                 and _passive_agent(governor) is None and any(t.entity or t.person for t in targets):
             # "a missionary was arrested in Lebanon", "was put under investigation in Italy": that state's authorities
@@ -990,6 +1008,12 @@ class RuleCoder:
             entry = entry.model_copy(update={"rule": f"{entry.rule}+readiness", "type": "MOBILIZE", "mode": "troops",
                                              "cameo": "150", "context": ["military"], "symmetric": False})
             status = "occurred"
+        promised: TriggerEntry | None = None
+        if entry.type == "RETREAT" and (status == "planned" and not _forecast(governor) or _announced_as_under_way(governor)):
+            # PLOVER codes a retreat announced for later ("announced it would withdraw its troops", "agreed to let
+            # aid workers in", "announced he was stepping down") as CONCEDE, the promise made when it was told; the
+            # retreat itself stays too, with its own status and day
+            promised = entry.model_copy(update={"rule": f"{entry.rule}+promise", "type": "CONCEDE", "mode": None})
         modes: list[str | None] = [None] * len(pairs)
         joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
         apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
@@ -1035,6 +1059,11 @@ class RuleCoder:
                                  round(min(conf, 0.99), 2), past_perfect=_past_perfect(governor), mode=mode,
                                  date_after=t.head if t is not None and any(t is g for g in gapped) else None,
                                  days_before=_days_before(governor) if stranded else 0))
+        if promised is not None:
+            promising = _promising_verb(governor)
+            out += [replace(c, entry=promised, status="occurred", mode=None, promise=True, promised_by=promising,
+                            days_before=_days_before(promising) if promising is not None else 0,
+                            confidence=round(c.confidence - 0.05, 2)) for c in out]
         if not out:
             return "source and target are the same actor or unresolved"
         return out
@@ -2191,7 +2220,47 @@ DUE_WORDS = {"due", "set", "scheduled", "expected", "slated", "poised"}
 SEPARATE_WORDS = {"separate", "separately", "respectively", "phone", "telephone", "individually"}
 DEMAND_SPEECH = SPEECH_VERBS | {"reiterate", "conclude", "remind", "warn", "argue", "demand", "insist"}
 CONDITION_WORDS = {"if", "unless", "provided"}  # "ready to talk, but only if ..."
+LIKELY_WORDS = {"likely", "unlikely", "certain", "bound"}
 READY_WORDS = {"open", "ready", "willing", "prepared", "keen", "eager", "available", "amenable"}
+
+
+FORECAST_WORDS = {"expect", "likely", "poise", "unlikely", "predict"}  # "is expected to withdraw": others' forecast
+ANNOUNCE_VERBS = {"announce", "declare", "confirm"}
+
+
+def _holder(targets: list[ActorMention], actors: DocumentActors) -> tuple[ActorMention, ActorMention | None] | None:
+    """Who the article says holds or frees the captives, and those captives: the captor of the captives' state
+    when the sentence names them, else the captor told last."""
+    named = {t.entity for t in targets if t.entity}
+    for holder, held in reversed(actors.holders):
+        if holder.entity not in named and (not named or held is None or held.entity in named):
+            return holder, held
+    return None
+
+
+def _forecast(governor: Token) -> bool:
+    """'Israel is expected to withdraw', 'is likely to release': what others foresee, not what the actor promises."""
+    return any(t.lemma_.lower() in FORECAST_WORDS for t in [governor, *list(governor.ancestors)[:2]])
+
+
+def _announced_as_under_way(governor: Token) -> bool:
+    """'announced that he was stepping down': a progressive under an announcement tells what is about to be done."""
+    aux = [k.lower_ for k in governor.children if k.dep_ in ("aux", "auxpass")]
+    return governor.dep_ == "ccomp" and governor.head.lemma_.lower() in ANNOUNCE_VERBS and governor.tag_ == "VBG" \
+        and any(a in ("is", "are", "was", "were", "'s", "'re") for a in aux)
+
+
+def _promising_verb(governor: Token) -> Token | None:
+    """The verb that made the promise: 'agreed' in 'agreed on Friday to let ...', 'announced' in 'announced on Tuesday
+    that it would withdraw'; None when the act is told in the future with no one telling it."""
+    t = governor
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lemma_.lower() in PLAN_VERBS | SPEECH_VERBS | ANNOUNCE_VERBS:
+            return t
+    return None
 
 
 def _status(governor: Token, anchor: Token, sent: Span) -> str:
@@ -2207,6 +2276,9 @@ def _status(governor: Token, anchor: Token, sent: Span) -> str:
         return "hypothetical"  # "Will Beijing now agree to sit down with Manila?"
     if governor.dep_ in ("csubj", "nsubj") and _ruled_out(governor.head):
         return "denied"  # "removing the sanctions is out of the question"
+    if governor.dep_ == "xcomp" and governor.head.lemma_.lower() in LIKELY_WORDS:
+        # "is likely to withdraw by March": foreseen, not done; "is unlikely to" not even that
+        return "hypothetical" if governor.head.lemma_.lower() == "unlikely" else "planned"
     chain = [governor]
     h = governor
     for _ in range(4):

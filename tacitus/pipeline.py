@@ -346,7 +346,10 @@ class Coder:
                 days_told: Sequence[DateMention] = ()) -> tuple[EventRecord, bool, bool, bool]:
         sent = c.sent
         date, precision = None, None
-        dm = _attached_date(dates, c)
+        if c.promise and c.promised_by is not None:
+            # the promise is told by its own verb: its day, not the day the act is promised for, and its clause
+            c = replace(c, anchor=c.promised_by, governor=c.promised_by, date_after=None)
+        dm = _attached_date(dates, c) if not (c.promise and c.promised_by is None) else None
         if dm is None and c.days_before and c.governor.head.i != c.governor.i:
             # "on Wednesday, a day after Saudi Arabia promised": counted back from the day of the clause it hangs on
             dm = _attached_date(dates, replace(c, anchor=c.governor.head, date_after=None))

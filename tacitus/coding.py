@@ -101,6 +101,8 @@ class TriggerLexicon:
         return cls([e for e, _ in records], hashlib.sha256(path.read_bytes()).hexdigest()[:12])
 
 
+GAP_STOPS = ["while", "whereas", "when", "because", "although", "though", "unless", "until", "which", "who", "whom",
+             "whose", "where"]
 PATTERN_SLOTS = ("ADJ*", "...", "MONEY")  # pattern words that stand for a kind of token, not a lemma
 CLAUSE_PUNCT = [",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "?", "!", "[", "]"]  # a gap stops at these
 
@@ -133,7 +135,9 @@ def _compile_words(words: list[str]) -> list[dict]:
                         "TAG": {"NOT_IN": ["VB", "VBD", "VBP", "VBZ", "MD"]},  # participles may modify: "a planned visit"
                         "ORTH": {"NOT_IN": CLAUSE_PUNCT}, "OP": "{0,5}"})
         elif word == "...":  # up to eight words: "pledged half a billion dollars in new military aid"
-            out.append({"ORTH": {"NOT_IN": CLAUSE_PUNCT}, "OP": "{0,8}"})  # a hyphen does not end it: "four-day strike"
+            # a hyphen does not end it ("four-day strike"), a word opening another clause does ("suspend its drills
+            # with South Korea while negotiations continue": no suspended negotiations)
+            out.append({"ORTH": {"NOT_IN": CLAUSE_PUNCT}, "LOWER": {"NOT_IN": GAP_STOPS}, "OP": "{0,8}"})
         elif word.startswith("("):
             w = word.strip("()")
             out.append({"LEMMA": {"IN": [w, w.capitalize()]}, "OP": "?"})
@@ -844,10 +848,12 @@ class RuleCoder:
             prior = actors.last_target[entry.rule]
             if all(prior.entity != x.entity for x in sources):
                 targets = [replace(prior, modifier=False)]
-        if entry.type == "AGREE" and len(sources) == 1 and not any(t.entity or t.person or t.counterpart
-                                                                    for t in targets) and actors.last_pair:
-            # "Kim committed to work towards denuclearisation and Trump agreed to provide guarantees": after
-            # the talks of a pair, what one side pledges it pledges to the other
+        pledge = entry.type == "AGREE" or entry.type == "RETREAT" and _status(governor, anchor, sent) == "planned"
+        if pledge and len(sources) == 1 and not any(t.entity or t.person or t.counterpart for t in targets) \
+                and actors.last_pair:
+            # "Kim committed to work towards denuclearisation and Trump agreed to provide guarantees", "Trump said
+            # Washington would suspend its drills": after the talks of a pair, what one side pledges it pledges to
+            # the other
             others = [m for m in actors.last_pair if m.entity and m.entity != sources[0].entity]
             if len(others) == 1 and any(m.entity == sources[0].entity for m in actors.last_pair):
                 targets = [replace(others[0], modifier=False)]
@@ -1001,6 +1007,13 @@ class RuleCoder:
             status = "hypothetical"
         if entry.announces and status == "occurred":
             status = "planned"
+        if entry.rule in REACTION_READINGS and (cause := _reaction_to(governor, by_token, sources)) is not None:
+            # "called off joint military exercises after Israeli commandos stormed a Turkish ship": cut in answer
+            # to the other side's act, military cooperation stopped (CAMEO 1622), not a de-escalation
+            kind, mode, cameo = REACTION_READINGS[entry.rule]
+            entry = entry.model_copy(update={"rule": f"{entry.rule}+reaction", "type": kind, "mode": mode,
+                                             "cameo": cameo})
+            pairs = [(x, replace(cause, modifier=False)) for x, _ in pairs]
         if status == "planned" and entry.type in ("ASSAULT", "COERCE") and _past_attempt(governor):
             status = "occurred"  # "tried to hack into army computers": an attack attempted is an attack made
         if status == "planned" and entry.type == "ASSAULT" and _readied_for(governor):
@@ -1061,9 +1074,15 @@ class RuleCoder:
                                  days_before=_days_before(governor) if stranded else 0))
         if promised is not None:
             promising = _promising_verb(governor)
+            speaker, _ = _subject(promising) if promising is not None else (None, False)
+            said_by = by_token.get(speaker.i) if speaker is not None else None
             out += [replace(c, entry=promised, status="occurred", mode=None, promise=True, promised_by=promising,
                             days_before=_days_before(promising) if promising is not None else 0,
-                            confidence=round(c.confidence - 0.05, 2)) for c in out]
+                            confidence=round(c.confidence - 0.05, 2),
+                            # "Trump said Washington would suspend its drills": the concession is Trump's
+                            source=said_by if said_by is not None and said_by.person and c.source is not None
+                            and said_by.entity == c.source.entity and not c.source.person else c.source)
+                    for c in out]
         if not out:
             return "source and target are the same actor or unresolved"
         return out
@@ -2226,6 +2245,26 @@ READY_WORDS = {"open", "ready", "willing", "prepared", "keen", "eager", "availab
 
 FORECAST_WORDS = {"expect", "likely", "poise", "unlikely", "predict"}  # "is expected to withdraw": others' forecast
 ANNOUNCE_VERBS = {"announce", "declare", "confirm"}
+
+
+REACTION_READINGS = {"retreat.de-escalate": ("SANCTION", "discontinue", "1622")}  # rule -> its reading as a reaction
+
+
+def _reaction_to(governor: Token, by_token: dict[int, ActorMention],
+                 sources: list[ActorMention]) -> ActorMention | None:
+    """The other side whose act an act answers: the subject of an 'after ...' clause on it or on the clause it is
+    joined to ("recalled its ambassador and called off the exercises after Israeli commandos stormed a ship")."""
+    own = {x.entity for x in sources}
+    for verb in (governor, governor.head) if governor.dep_ == "conj" else (governor,):
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("after", "following") for k in c.children):
+                for k in c.children:
+                    m = by_token.get(k.i) if k.dep_ == "nsubj" else None
+                    if m is None and k.dep_ == "nsubj":
+                        m = next((by_token[t.i] for t in k.subtree if t.i in by_token and by_token[t.i].entity), None)
+                    if m is not None and m.entity and m.entity not in own:
+                        return m
+    return None
 
 
 def _holder(targets: list[ActorMention], actors: DocumentActors) -> tuple[ActorMention, ActorMention | None] | None:

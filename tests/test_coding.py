@@ -328,6 +328,22 @@ def test_a_capture_told_without_its_captor_is_by_the_side_told_holding_the_capti
     assert not [e for e in evs if e.type == "COERCE" and e.source.entity == "IRN"]
 
 
+def test_drills_called_off_de_escalate_unless_they_answer_the_other_sides_act(coder: Coder) -> None:
+    evs = code(coder, "Russia suspended its military drills near the Ukrainian border on Tuesday.")
+    assert [(e.type, e.mode, e.source.entity) for e in evs] == [("RETREAT", "disarm", "RUS")]
+    evs = code(coder, "Greece cancelled two joint naval exercises after Turkish jets violated Greek airspace.")
+    assert [(e.type, e.mode, e.source.entity, e.target.entity) for e in evs] == [
+        ("SANCTION", "discontinue", "GRC", "TUR")]
+    # pledged after a pair's talks: to the other side, by the one who told it; neither the partner in the drills
+    # nor the negotiations of the next clause are what is suspended
+    evs = code(coder, "Chinese President Xi Jinping and Philippine President Ferdinand Marcos held talks in Beijing on "
+                      "Tuesday. Marcos said Manila would suspend its naval exercises with Japan while negotiations "
+                      "continue.")
+    got = {(e.type, e.status, e.source.entity, e.source.person, e.target.entity) for e in evs if e.type != "CONSULT"}
+    assert got == {("RETREAT", "planned", "PHL", None, "CHN"),
+                   ("CONCEDE", "occurred", "PHL", "Ferdinand Marcos Jr.", "CHN")}
+
+
 def test_a_conjoined_clause_without_a_date_shares_the_first_ones(coder: Coder) -> None:
     text = ("On Friday, Indian Prime Minister Narendra Modi held talks with Chinese President Xi Jinping, and the two "
             "leaders agreed to respect each other's core concerns.")

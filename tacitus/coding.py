@@ -202,7 +202,7 @@ class Candidate:
     mode: str | None = None  # overrides the rule's mode: a multilateral meeting's visits and pairs
     date_after: int | None = None  # a gapped target ("... and Brazil on Wednesday"): its date is the next one
     days_before: int = 0  # "on Wednesday, a day after Saudi Arabia promised": that many days before the day told
-    promise: bool = False  # a retreat promised for later, coded as the concession made in promising it
+    promise: bool = False  # a promise coded as made when told: a retreat's concession, a stated sum of aid pledged
     promised_by: Token | None = None  # the verb that announced or agreed to it; its date is the promise's
 
 
@@ -1027,6 +1027,13 @@ class RuleCoder:
             # aid workers in", "announced he was stepping down") as CONCEDE, the promise made when it was told; the
             # retreat itself stays too, with its own status and day
             promised = entry.model_copy(update={"rule": f"{entry.rule}+promise", "type": "CONCEDE", "mode": None})
+        pledged_by = None
+        if entry.type == "AID" and status == "planned" and not _forecast(governor) and _stated_amount(anchor) \
+                and (pledged_by := _promising_verb(governor)) is not None:
+            # "Cuba said on Friday it would send 165 doctors", "will provide $10 million, the ministry said": a stated
+            # amount of aid committed is aid given the day it is told, as a pledge of a sum is (CAMEO 071)
+            entry = entry.model_copy(update={"rule": f"{entry.rule}+pledge"})
+            status = "occurred"
         modes: list[str | None] = [None] * len(pairs)
         joint = len({x.entity for x in sources if x.entity}) >= 2 or entry.mode == "host"
         apart = entry.mode == "phone" or any(t.lower_ in SEPARATE_WORDS for t in sent)
@@ -1071,7 +1078,8 @@ class RuleCoder:
                                  (symmetric or mode == "multilateral") and t is not None and mode != "visit", status,
                                  round(min(conf, 0.99), 2), past_perfect=_past_perfect(governor), mode=mode,
                                  date_after=t.head if t is not None and any(t is g for g in gapped) else None,
-                                 days_before=_days_before(governor) if stranded else 0))
+                                 days_before=_days_before(governor) if stranded else 0,
+                                 promise=pledged_by is not None, promised_by=pledged_by))
         if promised is not None:
             promising = _promising_verb(governor)
             speaker, _ = _subject(promising) if promising is not None else (None, False)
@@ -2275,6 +2283,12 @@ def _holder(targets: list[ActorMention], actors: DocumentActors) -> tuple[ActorM
         if holder.entity not in named and (not named or held is None or held.entity in named):
             return holder, held
     return None
+
+
+def _stated_amount(anchor: Token) -> bool:
+    """'send 165 doctors', 'provide $10 million in aid': what the verb gives is counted."""
+    return any(t.like_num or t.ent_type_ in ("MONEY", "QUANTITY") for c in anchor.children if c.dep_ == "dobj"
+               for t in c.subtree)
 
 
 def _forecast(governor: Token) -> bool:

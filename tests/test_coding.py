@@ -344,6 +344,18 @@ def test_drills_called_off_de_escalate_unless_they_answer_the_other_sides_act(co
                    ("CONCEDE", "occurred", "PHL", "Ferdinand Marcos Jr.", "CHN")}
 
 
+def test_a_stated_amount_of_aid_pledged_is_aid_given_the_day_it_was_told(coder: Coder) -> None:
+    evs = code(coder, "Norway said on Monday it would send 40 paramedics to Ukraine.")
+    assert [(e.type, e.status, e.date, e.target.entity) for e in evs] == [("AID", "occurred", dt.date(2022, 11, 14), "UKR")]
+    evs = code(coder, "Kuwait will provide $25 million in relief to Sudan, its foreign ministry said on Tuesday.")
+    assert [(e.type, e.status, e.date) for e in evs] == [("AID", "occurred", dt.date(2022, 11, 15))]
+    # aid promised without an amount stays a plan; one others foresee is no pledge
+    evs = code(coder, "Norway said on Monday it would send medical aid to Ukraine.")
+    assert [(e.type, e.status, e.date) for e in evs] == [("AID", "planned", None)]
+    evs = code(coder, "Kuwait is expected to provide $25 million in relief to Sudan.")
+    assert [e.status for e in evs if e.type == "AID"] in ([], ["planned"])
+
+
 def test_a_conjoined_clause_without_a_date_shares_the_first_ones(coder: Coder) -> None:
     text = ("On Friday, Indian Prime Minister Narendra Modi held talks with Chinese President Xi Jinping, and the two "
             "leaders agreed to respect each other's core concerns.")

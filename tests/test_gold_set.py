@@ -1,6 +1,5 @@
 """Our own gold set (tests/data/gold/*.yaml: 66 articles written by hand before tuning, 2000-2025, many regions):
-a report of `tacitus eval` in our format, regression floors at the measured levels, and the issue's targets as a
-known gap."""
+a report of `tacitus eval` in our format, regression floors at the measured levels, and the issue's targets."""
 
 from __future__ import annotations
 
@@ -37,17 +36,15 @@ def test_gold_set_report_and_floors(report: EvalReport) -> None:
         print(f"  {label:10} P={sc['precision']:.2f} R={sc['recall']:.2f} n={sc['support']}")
     # floors just under the levels measured on 2026-11-26 (see README); a drop below them is a regression
     assert scores["CONSULT"]["precision"] >= 0.92 and scores["CONSULT"]["recall"] >= 0.90
-    assert report.rates()["person_accuracy"] >= 0.94 and report.rates()["date_accuracy"] >= 0.96
+    assert report.rates()["person_accuracy"] >= 0.94 and report.rates()["date_accuracy"] >= 0.97
     assert report.forbidden_found == 0
     others = [c for label, c in report.per_label.items() if label != "CONSULT"]
     found = sum(c["tp"] for c in others)
-    assert found / max(found + sum(c["fn"] for c in others), 1) >= 0.78  # 254 of 322 expected other events
+    assert found / max(found + sum(c["fn"] for c in others), 1) >= 0.80  # 260 of 322 expected other events
 
 
-@pytest.mark.xfail(strict=True, reason="issue 4 targets not reached: other types' recall >= 0.75 per type is met "
-                   "for 12 of 15 (not: AID 0.73, COERCE 0.64, CONCEDE 0.20); 0 forbidden events, CONSULT P 0.931 / "
-                   "R 0.914 and persons 0.948 met; measured 2026-11-26, eighth session")
 def test_gold_set_meets_the_issue_targets(report: EvalReport) -> None:
+    # met since 2026-11-26 (ninth session), with little room: RETREAT is 9 of 12, five types sit at 0.78-0.80
     scores = report.per_label_scores()
     assert scores["CONSULT"]["precision"] >= 0.9 and scores["CONSULT"]["recall"] >= 0.9
     assert report.rates()["person_accuracy"] >= 0.9 and report.forbidden_found == 0

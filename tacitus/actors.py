@@ -527,7 +527,10 @@ def _chunk_at(doc: Doc, i: int, end: int, hits: dict[int, _Hit], group: int,
             j = hits[j].end  # "Afghan rebel leaders", "opposition chiefs": leaders of the group are the group
             agent_hit = _Hit(agent_hit.start, j, agent_hit.kind, agent_hit.key)
         plural = doc[agent_hit.end - 1].tag_ in ("NNS", "NNPS")
-        if not mods:  # "demonstrators in Baghdad", "security forces in Guinea", "students throughout Indonesia"
+        # "demonstrators in Baghdad", "security forces in Guinea", "students throughout Indonesia"; but an
+        # international tribunal in The Hague is not the Netherlands' own
+        if not mods and not any(doc[k].lower_ in INTERNATIONAL_WORDS for k in range(max(agent_hit.start - 2, 0),
+                                                                                       agent_hit.start)):
             place = _locative_state(doc, j, end, hits)
             if place is not None:
                 mods.append(place)
@@ -626,6 +629,7 @@ TITLE_HEADS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperso
                "representative", "premier", "emir", "king", "prince", "counsellor", "chancellor"}
 
 
+INTERNATIONAL_WORDS = {"international", "multinational", "foreign", "regional", "global"}
 LOCATIVE_PREPOSITIONS = {"in", "from", "throughout", "across", "near", "inside"}
 
 

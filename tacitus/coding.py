@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorMention, DocumentActors
+from .actors import INTERNATIONAL_WORDS, ActorMention, DocumentActors
 from .kb import ActorKB
 from .datafiles import load_records
 from .errors import DataFileError
@@ -771,7 +771,9 @@ class RuleCoder:
                     and not any(k in by_token for k in range(t.left_edge.i, t.i))  # "the Israeli attack" names it
                     and not any(c.lower_ == "by" for c in t.children)]
             if entry.objects and not told:  # "Tehran says they entered Iranian waters, a charge London denies"
-                told = [c for c in governor.children if c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS]
+                told = [c for c in governor.children if c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS] or (
+                    # the parser may hang the clause on the noun: "a charge [London denies]"
+                    [governor.head] if governor.dep_ == "relcl" and governor.head.lemma_.lower() in SAID_NOUNS else [])
                 # what was said is the main clause, or (as the small parser reads it) a clause of the verb itself
                 saying = [v for v in (sent.root, *(c for c in governor.children if c.dep_ == "ccomp"))
                           if told and v.i != governor.i and v.i < told[0].i
@@ -1484,7 +1486,10 @@ def _own_adjective(x: ActorMention, sent: Span, mentions: list[ActorMention]) ->
     # "inhabitants of the Syrian Golan Heights", "workers affiliated with the Serbian Workers' Union": the
     # state of the phrase that says where the group is from or belongs
     head = doc[x.head]
-    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")] + [
+    # "an international tribunal in The Hague" sits there without being the Netherlands'
+    international = any(c.dep_ in ("amod", "compound") and c.lower_ in INTERNATIONAL_WORDS for c in head.children)
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
+             and not (international and c.lower_ == "in")] + [
         p for a in head.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in BELONGING_VERBS
         for p in a.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "in")] + [
         p for a in head.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in SENDING_VERBS
@@ -1556,6 +1561,13 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
     clause, the object of its infinitive, the author of the thing rejected, else the first actor after it."""
     own = {x.entity for x in sources}
 
+    def where(tok: Token) -> bool:
+        """"a ruling by an international tribunal in The Hague": where a body of no state sits is no side."""
+        m = by_token.get(tok.i)
+        head = anchor.doc[m.head] if m is not None else tok
+        body = by_token.get(head.head.head.i) if head.dep_ == "pobj" and head.head.lower_ in ("in", "at") else None
+        return body is not None and body is not m and body.agent is not None and not body.entity
+
     def usable(tok: Token | None, rival: bool = False) -> list[ActorMention]:
         m = by_token.get(tok.i) if tok is not None else None
         # with `rival`, "the PKK demanded that the Turkish government ...": rebels and the government of one state
@@ -1579,7 +1591,7 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
                     return usable(g, rival=True)
         if c.dep_ in ("xcomp", "dobj"):
             for g in c.subtree:
-                if g.dep_ in ("dobj", "pobj", "poss", "dative") and usable(g):
+                if g.dep_ in ("dobj", "pobj", "poss", "dative") and not where(g) and usable(g):
                     return usable(g)
     other_clauses = {t.i for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                      and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
@@ -1588,7 +1600,7 @@ def _clause_target(anchor: Token, by_token: dict[int, ActorMention], sources: li
                  and p.head.lemma_.lower() in ("step", "line", "tandem", "parallel", "together", "along")
                  for t in p.subtree}
     for tok in anchor.subtree:  # "... expelled four diplomats, and Canada also took part": not Canada's diplomats
-        if tok.i > anchor.i and tok.i not in other_clauses | alongside and usable(tok):
+        if tok.i > anchor.i and tok.i not in other_clauses | alongside and not where(tok) and usable(tok):
             return usable(tok)
     return []
 
@@ -1957,7 +1969,8 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
         for t in _near_subtree(tok):
             if t.dep_ in ("agent", "prep") and t.lower_ == "by":
                 for p in t.subtree:
-                    if p.i in by_token:
+                    # "a ruling by a tribunal in The Hague": where the author sits is not the author
+                    if p.i in by_token and not (by_token[p.i].head == p.i and _locative(p)):
                         return [by_token[p.i]]
             if t.dep_ == "poss" and t.i in by_token:
                 return [by_token[t.i]]

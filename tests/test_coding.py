@@ -925,6 +925,11 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
     pytest.param("Hanoi says the trawlers had strayed into Vietnamese waters, a claim Beijing denies, insisting they "
                  "were fishing in Chinese waters.", "REJECT", [("CHN", "VNM")],
                  id="a-charge-denied-is-rejected-against-whoever-made-it"),
+    pytest.param("The crew were detained near the island. Athens says they had entered Greek waters, a charge Ankara "
+                 "denies, insisting they were sailing in Turkish waters under a NATO mandate.", "REJECT", [("TUR", "GRC")],
+                 id="a-charge-the-parser-hangs-its-denial-on"),
+    pytest.param("Venezuela on Friday rejected a ruling by an international court in The Hague on its border with "
+                 "Guyana.", "REJECT", [("VEN", "GUY")], id="where-an-international-body-sits-is-no-side"),
     pytest.param("Moscow accused NATO of massing warships in the Black Sea, an allegation the alliance denied.",
                  "REJECT", [("NATO", "RUS")], id="who-denies-the-charge-is-whom-the-sentence-accuses"),
     pytest.param("Tbilisi said it had launched a counter-offensive in response to Russian shelling.", "ASSAULT",

@@ -83,6 +83,7 @@ class ActorMention:
     group: int = 0  # mentions from one coordinated chunk ("his Omani and Qatari counterparts") share it
     kb_person: Person | None = None
     reason: str | None = None  # why something stayed unresolved
+    rank: str | None = None  # "the general": the rank of the one person of this document who bears it
 
     @property
     def entity(self) -> str | None:
@@ -367,6 +368,18 @@ def find_mentions(sent: Span, hits: dict[int, _Hit], group_seed: int = 0,
             i = h.end
         else:
             i += 1
+    for t in sent:  # "urged the general to free political detainees": the one person told with that rank
+        if not (t.lower_ in RANK_WORDS and t.is_lower and t.pos_ == "NOUN" and t.i > sent.start
+                and doc[t.i - 1].lower_ == "the" and not (t.i + 1 < sent.end and doc[t.i + 1].pos_ in ("NOUN", "PROPN"))):
+            continue
+        covering = next((m for m in out if m.start <= t.i < m.end), None)
+        if covering is None:
+            group += 1
+            out.append(ActorMention(t.i - 1, t.i + 1, doc[t.i - 1:t.i + 1].text, t.i, rank=t.lower_, group=group))
+        elif (covering.start, covering.end) == (t.i - 1, t.i + 1) and not (covering.name or covering.roles
+                                                                          or covering.entity):
+            covering.rank = t.lower_  # the generic military officer the agent list makes of it, unless resolved
+    out.sort(key=lambda m: m.start)
     # "non-US troops", "non-EU states": a name negated by "non-" names no one
     out = [m for m in out
            if not (m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ == "non")]
@@ -760,9 +773,16 @@ class _Cluster:
     roles: tuple[str, ...]
     offices: tuple[str, ...]
     last_seen: int
+    ranks: frozenset[str] = frozenset()  # "Senior General Min Aung Hlaing": what "the general" may stand for
 
 
 CAPTIVE_NOUNS = {"captive", "hostage", "prisoner", "detainee"}
+RANK_WORDS = frozenset({"general", "admiral", "colonel", "marshal", "brigadier"})
+
+
+def _ranks(text: str) -> frozenset[str]:
+    """The military ranks a name is told with: "Senior General Min Aung Hlaing" -> {"general"}."""
+    return frozenset(w.lower() for w in text.split() if w.istitle() and w.lower() in RANK_WORDS)
 
 
 @dataclass(slots=True)
@@ -866,6 +886,16 @@ class DocumentActors:
         self.counter += 1
         if m.pronoun or m.modifier:
             return True
+        bearers = {c.person: c for c in self.clusters if m.rank in c.ranks} if m.rank else {}
+        if len(bearers) == 1:
+            c = next(iter(bearers.values()))
+            m.person, m.kb_person, m.country, m.org, m.agent = c.person, c.kb_person, c.country, c.org, c.agent
+            m.roles, m.offices = c.roles, c.offices
+            m.reason = f"'{m.text}': the one person this article names with that rank"
+            c.last_seen = self.counter
+            return True
+        if m.rank and not m.agent:
+            return False  # "the general" with no one, or several, told with that rank: no one to name
         offices = tuple(self.kb.role_office.get(r, "") for r in m.roles)
         m.offices = offices
         if m.roles and m.agent is None:
@@ -913,12 +943,13 @@ class DocumentActors:
                 cluster.tokens, cluster.person = toks, _clean_name(m.name)
                 m.person = cluster.person
             cluster.last_seen = self.counter
+            cluster.ranks |= _ranks(m.text)
             return True
         m.person = kb_person.name if kb_person else _clean_name(m.name)
         if m.country is None and m.org is None:
             m.reason = "person not in the knowledge base and no title naming a country"
         self.clusters.append(_Cluster(m.name, toks, m.person, kb_person, m.country, m.org, m.agent, m.roles,
-                                      m.offices, self.counter))
+                                      m.offices, self.counter, _ranks(m.text)))
         return True
 
     def _apply_person(self, m: ActorMention, p: Person) -> None:

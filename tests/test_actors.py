@@ -137,3 +137,18 @@ def test_a_titled_name_of_a_state_is_that_states(coder: Coder) -> None:
             dt.date(1989, 3, 14))
     assert {(e.source.country, e.source.person), (e.target.country, e.target.person)} == {
         ("MAR", "Hassan"), ("SEN", "Abdou Diouf")}
+
+
+def test_the_general_is_the_one_person_named_with_that_rank(coder: Coder) -> None:
+    text = ("Sudan's army chief, General Abdel Fattah al-Burhan, met Ethiopian Prime Minister Abiy Ahmed in Addis "
+            "Ababa on Sunday. Kenya's president later urged the general to sign a ceasefire.")
+    e = one(coder, text, dt.date(2023, 7, 11), "REQUEST")
+    assert e.target is not None and (e.target.country, e.target.person) == ("SDN", "Abdel Fattah al-Burhan")
+    # no one named with the rank, or two: "the general" names no one in particular
+    text = "Kenya's president urged the general to sign a ceasefire."
+    assert [e.target.person if e.target else None for e in events(coder, text, dt.date(2023, 7, 11))
+            if e.type == "REQUEST"] in ([], [None])
+    text = ("General Abdel Fattah al-Burhan and General Mohamed Hamdan Dagalo met in Jeddah on Sunday. Kenya's "
+            "president later urged the general to sign a ceasefire.")
+    assert [e.target.person if e.target else None for e in events(coder, text, dt.date(2023, 7, 11))
+            if e.type == "REQUEST"] in ([], [None])

@@ -585,7 +585,9 @@ class RuleCoder:
             if adjectives and core.tag_ in ("NNS", "NNPS"):
                 sources = [replace(m, modifier=False) for i, m in enumerate(adjectives)
                            if all(m.entity != o.entity for o in adjectives[:i])]
-        if not sources and subject is not None and any(p.lower_ in ("whom", "which") for p in subject.subtree):
+        # "both of whom", not "the attack, which killed 20 rebels": the relative clause of an act names no one
+        if not sources and subject is not None and any(p.lower_ in ("whom", "which") and p.head.lower_ == "of"
+                                                       and p.head.head.i == subject.i for p in subject.subtree):
             sources = _whom_antecedents(subject, mentions)  # "Le Drian and Maas, both of whom called on Tehran"
         if not sources and subject is not None and subject.lower_ == "they" and entry.symmetric \
                 and not any(t.entity or t.person for t in targets):

@@ -928,6 +928,9 @@ def test_troops_crossing_in_are_a_deployment_and_the_kingdom_is_the_state_named_
     pytest.param("The crew were detained near the island. Athens says they had entered Greek waters, a charge Ankara "
                  "denies, insisting they were sailing in Turkish waters under a NATO mandate.", "REJECT", [("TUR", "GRC")],
                  id="a-charge-the-parser-hangs-its-denial-on"),
+    pytest.param("President Gustavo Petro said the strike, which killed 12 Venezuelan soldiers near the border, was a "
+                 "violation of Colombia's sovereignty.", "ASSAULT", [(None, "VEN")],
+                 id="who-tells-of-an-attack-in-its-relative-clause-made-none"),
     pytest.param("Venezuela on Friday rejected a ruling by an international court in The Hague on its border with "
                  "Guyana.", "REJECT", [("VEN", "GUY")], id="where-an-international-body-sits-is-no-side"),
     pytest.param("Moscow accused NATO of massing warships in the Black Sea, an allegation the alliance denied.",

@@ -719,7 +719,8 @@ class RuleCoder:
             sources = [ActorMention(anchor.i, anchor.i + 1, "authorities", anchor.i, agent="GOV", country=place.country,
                                     reason="authorities not named; placed where they acted")]
         if not sources and subject_passive and entry.type == "RETREAT" and entry.mode == "release" \
-                and _passive_agent(governor) is None and (captor := actors.last_source.get("COERCE")) is not None \
+                and _passive_agent(governor) is None and (captor := actors.last_source.get("COERCE") or next(
+                    iter(_holder(targets, actors) or ()), None)) is not None \
                 and captor.entity and all(t.entity != captor.entity for t in targets):
             # "the group was handed over to the British embassy": released by the side told seizing them
             sources = [replace(captor, modifier=False, reason="releaser not named; the side told seizing or "
@@ -2051,8 +2052,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, False  # "Rouhani, who condemned ...": the noun the clause hangs on
-                # "Kim flew into Pyongyang and was met by Kim Jong-il": the shared subject of a passive conjunct
-                return c, v is not verb and verb.dep_ == "conj" and any(k.dep_ == "auxpass" for k in verb.children)
+                # "Kim flew into Pyongyang and was met by Kim Jong-il": the shared subject of a passive conjunct;
+                # "Shalit came home, freed in exchange for prisoners": a past participle's clause is passive too
+                return c, v is not verb and (verb.dep_ == "conj" and any(k.dep_ == "auxpass" for k in verb.children)
+                                             or verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+                                                 k.dep_ in ("aux", "auxpass", "mark") for k in verb.children))
             if c.dep_ == "nsubjpass":
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head, True  # "Paetongtarn, who was suspended ...": the noun the clause hangs on

@@ -790,10 +790,10 @@ def _attached_date(dates: list[DateMention], c: Candidate) -> DateMention | None
                 break  # "was handed over to the embassy and flew home on Thursday": the next step's day
         if ok:
             eligible.append(d)
-    if not eligible and clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.i != clause.i and not any(
-            k.dep_ in ("nsubj", "nsubjpass", "mark") for k in clause.children):
-        # "held calls with Swaraj and Qureshi on Tuesday, urging both sides to ...": a participle clause tells
-        # what was done at the same time
+    if not eligible and clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and clause.head.i != clause.i \
+            and not any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in clause.children):
+        # "held calls with Swaraj and Qureshi on Tuesday, urging both sides to ...", "came home on Tuesday, freed
+        # in exchange for ...": a participle clause tells what was done at the same time
         return _attached_date(dates, replace(c, anchor=clause.head, date_after=None))
     if not eligible and clause.dep_ == "advcl" and clause.head.i != clause.i and any(
             k.lower_ == "when" and k.dep_ in ("advmod", "mark") for k in clause.children):

@@ -356,6 +356,16 @@ def test_a_stated_amount_of_aid_pledged_is_aid_given_the_day_it_was_told(coder: 
     assert [e.status for e in evs if e.type == "AID"] in ([], ["planned"])
 
 
+def test_freed_in_a_participle_clause_was_freed_by_the_captor_told(coder: Coder) -> None:
+    evs = code(coder, "French aid worker Claire Dubois came home on Monday after more than two years as a captive of "
+                      "Al-Shabaab in Somalia, freed in exchange for dozens of Somali prisoners.")
+    assert [(e.type, e.source.entity, e.target.entity, e.date) for e in evs if e.type == "RETREAT"] == [
+        ("RETREAT", "SOM", "FRA", dt.date(2022, 11, 14))]
+    # "asked whether ...": the one asked is no one asking
+    evs = code(coder, "Asked whether Turkey would veto the Swedish bid, Erdogan did not rule it out.")
+    assert not [e for e in evs if e.type == "REQUEST" and e.source.entity == "TUR"]
+
+
 def test_a_conjoined_clause_without_a_date_shares_the_first_ones(coder: Coder) -> None:
     text = ("On Friday, Indian Prime Minister Narendra Modi held talks with Chinese President Xi Jinping, and the two "
             "leaders agreed to respect each other's core concerns.")

@@ -580,6 +580,8 @@ class RuleCoder:
             # Venezuelan families": the people counted
             core = next((p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                          if p.dep_ == "pobj"), subject) if subject.lower_ in QUANTITY_HEADS else subject
+            if core.lower_ in ("them", "these", "those"):  # "most of them Russian paratroopers": the apposition
+                core = next((c for c in subject.children if c.dep_ == "appos"), core)
             adjectives = [by_token[c.i] for c in core.subtree if c.i in by_token and c.i < core.i
                           and by_token[c.i].modifier and by_token[c.i].entity and c.dep_ in ("amod", "conj", "compound")]
             if adjectives and core.tag_ in ("NNS", "NNPS"):
@@ -893,6 +895,14 @@ class RuleCoder:
             return "governments clashing over an issue dispute it, they do not fight"
         if entry.type == "CONSULT" and entry.mode == "visit" and any(t.lower_ in VIRTUAL_WORDS for t in sent):
             return "a virtual meeting, not a visit"
+        if not any(t.entity for t in targets) and entry.type == "CONSULT" and entry.mode == "visit" \
+                and anchor.lemma_.lower() in ARRIVAL_VERBS and actors.venue is not None and sources \
+                and not any(k.lower_ in ("home", "back") for k in anchor.children) \
+                and all(x.entity and x.entity != actors.venue.country and x.agent == "MIL" and not x.person
+                        for x in sources):
+            # "NUR-SULTAN - ... Russian paratroopers began arriving on Jan. 6": troops arrived where the report was
+            # filed (a leader's arrival with no place is most often the visit the article dates by its talks)
+            targets = [replace(actors.venue, modifier=False, reason="arrived where the report was filed")]
         if entry.type == "CONSULT" and entry.mode == "visit" and sources and all(
                 "peacekeep" in x.text.lower() and not x.person for x in sources):
             # "NATO peacekeeping troops arrived in Bosnia": peacekeepers provide protection (CAMEO 074)
@@ -2274,6 +2284,7 @@ FORECAST_WORDS = {"expect", "likely", "poise", "unlikely", "predict"}  # "is exp
 ANNOUNCE_VERBS = {"announce", "declare", "confirm"}
 
 
+ARRIVAL_VERBS = {"arrive", "land"}
 REACTION_READINGS = {"retreat.de-escalate": ("SANCTION", "discontinue", "1622")}  # rule -> its reading as a reaction
 
 

@@ -366,6 +366,20 @@ def test_freed_in_a_participle_clause_was_freed_by_the_captor_told(coder: Coder)
     assert not [e for e in evs if e.type == "REQUEST" and e.source.entity == "TUR"]
 
 
+def test_troops_arriving_with_no_place_told_arrive_where_the_report_was_filed(coder: Coder) -> None:
+    evs = code(coder, "NAIROBI - More than 1,000 Ethiopian soldiers began arriving on May 2.", dt.date(2023, 5, 10))
+    assert [(e.type, e.source.entity, e.target.entity, e.date) for e in evs] == [
+        ("MOBILIZE", "ETH", "KEN", dt.date(2023, 5, 2))]
+    # "most of them Russian paratroopers": the state the apposition names
+    evs = code(coder, "BAMAKO - Mali's junta said on Tuesday that the mission would end by June. More than 1,000 "
+                      "troops, most of them Russian paratroopers, began arriving on May 2 after the junta appealed to "
+                      "Moscow for help the previous day.", dt.date(2023, 5, 10))
+    assert [(e.type, e.source.entity, e.target.entity) for e in evs if e.type == "MOBILIZE"] == [
+        ("MOBILIZE", "RUS", "MLI")]
+    # a leader arriving with no place told is left to the visit the article tells with its talks
+    assert not code(coder, "NAIROBI - Ethiopian Prime Minister Abiy Ahmed arrived on Monday for a two-day visit.")
+
+
 def test_a_conjoined_clause_without_a_date_shares_the_first_ones(coder: Coder) -> None:
     text = ("On Friday, Indian Prime Minister Narendra Modi held talks with Chinese President Xi Jinping, and the two "
             "leaders agreed to respect each other's core concerns.")

@@ -1982,8 +1982,7 @@ def _mentions_for(tok: Token, by_token: dict[int, ActorMention], mentions: list[
         for t in _near_subtree(tok):
             if t.dep_ in ("agent", "prep") and t.lower_ == "by":
                 for p in t.subtree:
-                    # "a ruling by a tribunal in The Hague": where the author sits is not the author
-                    if p.i in by_token and not (by_token[p.i].head == p.i and _locative(p)):
+                    if p.i in by_token:
                         return [by_token[p.i]]
             if t.dep_ == "poss" and t.i in by_token:
                 return [by_token[t.i]]

@@ -68,6 +68,7 @@ class TriggerEntry(BaseModel):
     objects: list[str] = []  # lemmas what it acts on must have: "denied the charge" (not "denied entry")
     person_objects: bool = False  # a named person acted on also counts as one of `objects`: "captured Shalit"
     threat_only: bool = False  # an act coded only when announced ("would retaliate"): the announcement is the threat
+    active_only: bool = False  # only with an object: "officials held responsible" tells no one holding them so
 
     @field_validator("type")
     @classmethod
@@ -473,6 +474,10 @@ class RuleCoder:
             kept_open = ruled_out and _negated(asker)
             if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
                 return f"participle used as an adjective ('{anchor.text} {anchor.head.text}')"
+            # "held Iran responsible" has its object; the passive ("officials held responsible", however the parser
+            # attaches it) has none
+            if entry.active_only and not any(c.dep_ == "dobj" for c in anchor.children):
+                return f"'{anchor.text}' in the passive: who did it is not this trigger's subject"
             if anchor.tag_ == "VBN" and anchor.dep_ in ("dobj", "nsubj", "pobj") \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in anchor.children):
                 return f"participle used as a noun ('the {anchor.text}')"

@@ -380,6 +380,14 @@ def test_troops_arriving_with_no_place_told_arrive_where_the_report_was_filed(co
     assert not code(coder, "NAIROBI - Ethiopian Prime Minister Abiy Ahmed arrived on Monday for a two-day visit.")
 
 
+def test_holding_someone_responsible_is_blame_being_held_responsible_names_no_one(coder: Coder) -> None:
+    evs = code(coder, "Kenya's president said he held Somalia responsible for the attack on the border post.")
+    assert [(e.type, e.source.entity, e.target.entity) for e in evs if e.type == "ACCUSE"] == [("ACCUSE", "KEN", "SOM")]
+    evs = code(coder, "LUXEMBOURG - The ministers agreed to bar entry to Belarusian officials held responsible for the "
+                      "crackdown in Minsk in August.")
+    assert not [e for e in evs if e.type == "ACCUSE"]
+
+
 def test_a_conjoined_clause_without_a_date_shares_the_first_ones(coder: Coder) -> None:
     text = ("On Friday, Indian Prime Minister Narendra Modi held talks with Chinese President Xi Jinping, and the two "
             "leaders agreed to respect each other's core concerns.")

@@ -1027,7 +1027,7 @@ class RuleCoder:
             status = "hypothetical"
         if entry.announces and status == "occurred":
             status = "planned"
-        if entry.rule in REACTION_READINGS and (cause := _reaction_to(governor, by_token, sources)) is not None:
+        if entry.rule in REACTION_READINGS and (cause := _reaction_to(governor, by_token, mentions, sources)) is not None:
             # "called off joint military exercises after Israeli commandos stormed a Turkish ship": cut in answer
             # to the other side's act, military cooperation stopped (CAMEO 1622), not a de-escalation
             kind, mode, cameo = REACTION_READINGS[entry.rule]
@@ -2292,7 +2292,7 @@ ARRIVAL_VERBS = {"arrive", "land"}
 REACTION_READINGS = {"retreat.de-escalate": ("SANCTION", "discontinue", "1622")}  # rule -> its reading as a reaction
 
 
-def _reaction_to(governor: Token, by_token: dict[int, ActorMention],
+def _reaction_to(governor: Token, by_token: dict[int, ActorMention], mentions: list[ActorMention],
                  sources: list[ActorMention]) -> ActorMention | None:
     """The other side whose act an act answers: the subject of an 'after ...' clause on it or on the clause it is
     joined to ("recalled its ambassador and called off the exercises after Israeli commandos stormed a ship")."""
@@ -2301,11 +2301,10 @@ def _reaction_to(governor: Token, by_token: dict[int, ActorMention],
         for c in verb.children:
             if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("after", "following") for k in c.children):
                 for k in c.children:
-                    m = by_token.get(k.i) if k.dep_ == "nsubj" else None
-                    if m is None and k.dep_ == "nsubj":
-                        m = next((by_token[t.i] for t in k.subtree if t.i in by_token and by_token[t.i].entity), None)
-                    if m is not None and m.entity and m.entity not in own:
-                        return m
+                    if k.dep_ == "nsubj":
+                        m = next((m for m in _mentions_for(k, by_token, mentions) if m.entity), None)
+                        if m is not None and m.entity not in own:
+                            return m
     return None
 
 
@@ -2330,11 +2329,17 @@ def _forecast(governor: Token) -> bool:
     return any(t.lemma_.lower() in FORECAST_WORDS for t in [governor, *list(governor.ancestors)[:2]])
 
 
+def _ongoing(verb: Token) -> bool:
+    """"was pulling out", "is withdrawing": a progressive with no modal or perfect, under way as it is told."""
+    aux = [k.lower_ for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBG" and any(a in ("is", "are", "was", "were", "'s", "'re") for a in aux) \
+        and not any(a in ("will", "would", "could", "might", "may", "shall", "should", "has", "have", "had", "been")
+                    for a in aux)
+
+
 def _announced_as_under_way(governor: Token) -> bool:
     """'announced that he was stepping down': a progressive under an announcement tells what is about to be done."""
-    aux = [k.lower_ for k in governor.children if k.dep_ in ("aux", "auxpass")]
-    return governor.dep_ == "ccomp" and governor.head.lemma_.lower() in ANNOUNCE_VERBS and governor.tag_ == "VBG" \
-        and any(a in ("is", "are", "was", "were", "'s", "'re") for a in aux)
+    return governor.dep_ == "ccomp" and governor.head.lemma_.lower() in ANNOUNCE_VERBS and _ongoing(governor)
 
 
 def _promising_verb(governor: Token) -> Token | None:

@@ -22,7 +22,8 @@ from . import __version__, gatherings as _gatherings, parallel, registry  # noqa
 from .actors import ActorMatcher, ActorMention, DocumentActors, find_mentions
 from .claims import NUMBER_WORDS, link_to_events
 from .coding import (HOSTILE_TYPES, MOTION_VERBS, NONSTATE_AGENTS, PLAN_VERBS, Candidate, RuleCoder,
-                     TriggerLexicon, _future, _governing_verb, _infinitive, _quoted_tokens, actors_resolve_pronoun)
+                     TriggerLexicon, _future, _governing_verb, _infinitive, _ongoing, _quoted_tokens,
+                     actors_resolve_pronoun)
 from .dates import DateMention, find_dates, last_year_told, next_weekday
 from .dedup import CONSULT_MODE_CAMEO, PendingEvent, merge_document_events
 from .errors import ModelNotInstalledError
@@ -708,14 +709,6 @@ def _tried(c: Candidate) -> bool:
     """"Iran tried to meet Saudi officials on Monday": an attempt told in the past, so the past Monday."""
     head = c.governor.head
     return c.governor.dep_ == "xcomp" and head.lemma_.lower() in ("try", "seek", "attempt") and head.tag_ == "VBD"
-
-
-def _ongoing(verb) -> bool:  # type: ignore[no-untyped-def]
-    """"was pulling out", "is withdrawing": a progressive with no modal or perfect, under way as it is told."""
-    aux = [k.lower_ for k in verb.children if k.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBG" and any(a in ("is", "are", "was", "were", "'s", "'re") for a in aux) \
-        and not any(a in ("will", "would", "could", "might", "may", "shall", "should", "has", "have", "had", "been")
-                    for a in aux)
 
 
 def _own_conjunct(verb) -> bool:  # type: ignore[no-untyped-def]
